@@ -1,0 +1,4 @@
+// `stream/promises`: promise forms of pipeline() and finished().
+'use strict';
+
+module.exports = require('stream').promises;
