@@ -19,7 +19,7 @@ from importlib import resources
 
 from . import bindings
 from .bindings.process import ModulesBinding, ProcessBinding
-from .engine import create_engine
+from .engine import EngineError, create_engine
 from .loop import HostLoop
 
 __all__ = ["Runtime", "Result", "JSError"]
@@ -229,7 +229,7 @@ class Runtime:
             return self.engine.evaluate(
                 "__jstls.evalForHost(dukpy.source)", source=expression
             )
-        except Exception as exc:  # dukpy's JSRuntimeError
+        except EngineError as exc:
             raise JSError(str(exc).splitlines()[0], str(exc)) from None
 
     def run_file(self, path, argv=()):
@@ -247,7 +247,7 @@ class Runtime:
         self._boot()
         try:
             code = self.engine.evaluate("__jstls.runMain(dukpy.entry)", entry=entry)
-        except Exception as exc:  # a failure of the runtime itself
+        except EngineError as exc:  # a failure of the runtime itself
             self.write_stdio(2, f"jstls: internal error: {exc}\n".encode())
             code = 70
         self.exit_code = code

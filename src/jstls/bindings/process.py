@@ -74,10 +74,6 @@ class ProcessBinding:
         ns = time.monotonic_ns()
         return [ns // 1_000_000_000, ns % 1_000_000_000]
 
-    def now(self):
-        """Milliseconds of the monotonic clock, for timers."""
-        return time.monotonic() * 1000.0
-
     def uptime(self):
         return time.monotonic() - _START
 

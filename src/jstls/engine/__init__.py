@@ -9,6 +9,9 @@ engine is a second module here, chosen by name in ``create_engine``.
 from __future__ import annotations
 
 
+from .dukpy_engine import JSError as EngineError
+
+
 class EngineUnavailable(RuntimeError):
     """The engine asked for is not installed or not known."""
 

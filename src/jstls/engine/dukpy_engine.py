@@ -162,7 +162,7 @@ class DukpyEngine:
 
     # -- the adapter interface -----------------------------------------------
 
-    def evaluate(self, source, **globals_):
+    def evaluate(self, source, /, **globals_):
         """Run ``source`` as a global script; return its JSON-decoded value.
 
         Keyword arguments appear in JS as properties of the ``dukpy`` global.

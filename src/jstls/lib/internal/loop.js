@@ -27,19 +27,13 @@ let exitCodeGetter = () => 0;
 let processEmitter = null;      // the process object, once built
 
 // ---------------------------------------------------------------------------
-// Time.  Like libuv, the loop caches "now" at the start of each turn and
-// timers count from that cached value.
+// Time.  The timers phase takes "now" once and runs what is due by then;
+// a timer counts from the moment it is created (as Node's does: its
+// getLibuvNow() refreshes the loop time), so one created by a timer
+// callback cannot run in the same phase.  performance.now() is the engine's
+// monotonic clock, which costs no host call.
 
-let loopTime = 0;
-
-function hostNow() {
-  return host.call('process.now');
-}
-
-function updateTime() {
-  loopTime = hostNow();
-  return loopTime;
-}
+const hostNow = () => performance.now();
 
 // ---------------------------------------------------------------------------
 // nextTick and promise jobs.
@@ -265,7 +259,7 @@ class Timeout {
     this._active = false;
     this._seq = 0;
     this._due = 0;
-    this._schedule(loopTime);
+    this._schedule(hostNow());
   }
 
   _schedule(start) {
@@ -353,7 +347,7 @@ function clearTimeout(timer) {
 }
 
 function runTimers() {
-  const now = updateTime();
+  const now = hostNow();
   for (;;) {
     const timer = heapPeek();
     if (timer === undefined || timer._due > now) return;
@@ -530,7 +524,6 @@ function runLoop() {
     runTimers();
     const batch = host.call('process.poll', pollTimeout(), loopAlive());
     if (batch == null) return;
-    updateTime();
     dispatchEvents(batch);
     runPending();
     runImmediates();
@@ -541,7 +534,6 @@ function runLoop() {
 function configure(options) {
   processEmitter = options.process;
   exitCodeGetter = options.exitCode;
-  updateTime();
 }
 
 // Run the main module, then the loop, then 'beforeExit' and 'exit'.

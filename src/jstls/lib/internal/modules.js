@@ -102,40 +102,12 @@ Module.Module = Module;
 
 let mainModule;
 
+// A syntax error needs no extra work: the engine reports its position as
+// the first frame, which internal/errors maps to the file and line.
 function compileWrapper(source, filename) {
   const padding = errors.registerUserSource(filename, source);
-  try {
-    return new Function('exports', 'require', 'module', '__filename',
-                        '__dirname', padding + source);
-  } catch (err) {
-    if (err instanceof SyntaxError) annotateSyntaxError(err, filename, source);
-    throw err;
-  }
-}
-
-// QuickJS reports where a syntax error is as a frame of the compiled code;
-// rewrite it to the file and line, with Node's code frame above it.
-function annotateSyntaxError(err, filename, source) {
-  const stack = String(err.stack || '');
-  const match = /<input>:(\d+):(\d+)/.exec(stack) ||
-    /:(\d+):(\d+)\)?\s*$/m.exec(stack);
-  let where = '';
-  if (match) {
-    const found = errors.lineOfUserFrame(Number(match[1]));
-    if (found !== null) {
-      const text = source.split('\n')[found - 1] || '';
-      const column = Number(match[2]);
-      where = `${filename}:${found}\n${text}\n` +
-        `${' '.repeat(Math.max(0, column - 1))}^\n\n`;
-    }
-  }
-  Object.defineProperty(err, 'stack', {
-    value: `${err.name}: ${err.message}`,
-    writable: true, configurable: true, enumerable: false,
-  });
-  Object.defineProperty(err, errors.kCodeFrame, {
-    value: where, configurable: true, enumerable: false,
-  });
+  return new Function('exports', 'require', 'module', '__filename',
+                      '__dirname', padding + source);
 }
 
 function stripBOM(content) {
@@ -220,8 +192,10 @@ function runMain(entry) {
     module.paths = nodeModulePaths(process.cwd());
     module._compile(entry.source, filename);
   } else {
-    Module._cache[filename] = module;
-    module.load(filename);
+    const resolved = resolveFilename(path.resolve(filename), null);
+    module.id = '.';
+    Module._cache[resolved] = module;
+    module.load(resolved);
   }
   module.loaded = true;
 }

@@ -1,0 +1,82 @@
+"""The jstls command line, run as users run it."""
+
+from __future__ import annotations
+
+from conftest import clean_env, run_jstls
+
+
+def test_version():
+    proc = run_jstls(["--version"])
+    assert proc.returncode == 0
+    assert proc.stdout.decode().startswith("v")
+
+
+def test_eval_and_print():
+    assert run_jstls(["-e", "console.log(6 * 7)"]).stdout == b"42\n"
+    assert run_jstls(["-p", "[1, 2].length"]).stdout == b"2\n"
+
+
+def test_run_passes_arguments(tmp_path):
+    script = tmp_path / "a.js"
+    script.write_text("console.log(process.argv.slice(2).join('|'))")
+    proc = run_jstls(["run", str(script), "x", "--flag"])
+    assert proc.stdout == b"x|--flag\n"
+    proc = run_jstls([str(script), "y"])
+    assert proc.stdout == b"y\n"
+
+
+def test_tls_flags_and_node_options_reach_exec_argv(tmp_path):
+    script = tmp_path / "flags.js"
+    script.write_text("console.log(process.execArgv.join(' '))")
+    env = clean_env(NODE_OPTIONS="--tls-min-v1.0 --max-old-space-size=64")
+    proc = run_jstls(
+        ["--tls-max-v1.3", "--tls-cipher-list=AES128-SHA", "run", str(script)],
+        env=env,
+    )
+    assert proc.stdout == b"--tls-min-v1.0 --tls-max-v1.3 --tls-cipher-list=AES128-SHA\n"
+
+
+def test_missing_script_is_module_not_found(tmp_path):
+    proc = run_jstls(["run", str(tmp_path / "nope.js")])
+    assert proc.returncode == 1
+    assert b"Cannot find module" in proc.stderr
+    assert b"MODULE_NOT_FOUND" in proc.stderr
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    script = tmp_path / "bad.js"
+    script.write_text("'use strict';\nconst ok = 1;\nlet x = ;\n")
+    proc = run_jstls(["run", str(script)])
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert f"{script}:3\nlet x = ;\n" in err
+    assert "SyntaxError" in err
+
+
+def test_output_before_exit_is_not_lost(tmp_path):
+    script = tmp_path / "big.js"
+    script.write_text(
+        "for (let i = 0; i < 2000; i++) console.log('line', i);"
+        "process.exit(0);"
+    )
+    proc = run_jstls(["run", str(script)])
+    lines = proc.stdout.decode().splitlines()
+    assert len(lines) == 2000 and lines[-1] == "line 1999"
+
+
+def test_stdin_pipe_to_stdout():
+    proc = run_jstls(["-e", "process.stdin.pipe(process.stdout)"],
+                     input=b"echo me\n" * 5000)
+    assert proc.returncode == 0
+    assert proc.stdout == b"echo me\n" * 5000
+
+
+def test_node_debug_turns_on_debuglog():
+    proc = run_jstls(
+        ["-e", "require('util').debuglog('tls')('hello %d', 5)"],
+        env=clean_env(NODE_DEBUG="tls,net"),
+    )
+    assert proc.stderr.decode().startswith("TLS ")
+    assert "hello 5" in proc.stderr.decode()
+    quiet = run_jstls(["-e", "require('util').debuglog('tls')('hello')"])
+    assert quiet.stderr == b""
