@@ -28,9 +28,11 @@ class ProcessBinding:
         """The static facts JS builds ``process`` from, in one crossing."""
         import platform
 
-        import cryptography.hazmat.backends.openssl.backend as ossl
+        # The OpenSSL that cryptography (and so pyOpenSSL) carries, not the
+        # system's; importing just the Rust binding keeps start-up short.
+        from cryptography.hazmat.bindings._rust import openssl as rust_openssl
 
-        version = ossl.openssl_version_text().split()[1]
+        version = rust_openssl.openssl_version_text().split()[1]
         return {
             "pid": os.getpid(),
             "ppid": os.getppid(),
