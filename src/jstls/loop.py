@@ -40,6 +40,10 @@ class Handle:
     def on_ready(self, mask):
         """Turn selector readiness into events."""
 
+    def is_active(self):
+        """Whether the handle has work in progress (libuv's "active")."""
+        return False
+
     def close(self):
         if self.closed:
             return
@@ -64,6 +68,9 @@ class FdReader(Handle):
         self.reading = False
         mode = os.fstat(fd).st_mode
         self.pollable = not stat.S_ISREG(mode)
+
+    def is_active(self):
+        return self.reading
 
     def start(self):
         if self.reading or self.closed:
@@ -128,11 +135,7 @@ class HostLoop:
             pass
 
     def refed_count(self):
-        return sum(
-            1
-            for h in self.handles.values()
-            if h.refed and (getattr(h, "reading", False) or getattr(h, "active", False))
-        )
+        return sum(1 for h in self.handles.values() if h.refed and h.is_active())
 
     # -- events ------------------------------------------------------------
 

@@ -271,10 +271,15 @@ def _version():
 
 def _extra_bindings(runtime):
     """Bindings of the other modules, each in its own file."""
+    from .bindings import tcp as tcp_binding
+
+    yield "tcp", tcp_binding.TcpBinding(runtime)
     try:
         from .bindings import fs as fs_binding
         from .bindings import os as os_binding
     except ImportError:
         return
-    yield "fs", fs_binding.FsBinding(runtime)
-    yield "os", os_binding.OsBinding()
+    if hasattr(fs_binding, "FsBinding"):
+        yield "fs", fs_binding.FsBinding(runtime)
+    if hasattr(os_binding, "OsBinding"):
+        yield "os", os_binding.OsBinding()

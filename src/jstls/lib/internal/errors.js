@@ -210,6 +210,7 @@ const messages = {
   }],
   ERR_INVALID_CALLBACK: [TypeError, (value) =>
     `Callback must be a function. Received ${inspectShort(value)}`],
+  ERR_INVALID_IP_ADDRESS: [TypeError, (ip) => `Invalid IP address: ${ip}`],
   ERR_INVALID_THIS: [TypeError, (type) => `Value of "this" must be of type ${type}`],
   ERR_METHOD_NOT_IMPLEMENTED: [Error, (name) =>
     `The ${name} method is not implemented`],
@@ -219,9 +220,14 @@ const messages = {
     `The value of "${name}" is out of range. It must be ${range}. ` +
     `Received ${typeof value === 'number' ? addNumericalSeparator(value) :
       inspectShort(value)}`],
+  ERR_SERVER_ALREADY_LISTEN: [Error, () =>
+    'Listen method has been called more than once without closing.'],
+  ERR_SERVER_NOT_RUNNING: [Error, () => 'Server is not running.'],
   ERR_SOCKET_BAD_PORT: [RangeError, (name, port, allowZero = true) =>
     `${name} should be ${allowZero ? '>= 0' : '> 0'} and < 65536. ` +
     `Received ${inspectShort(port)}.`],
+  ERR_STREAM_DESTROYED: [Error, (name) =>
+    `Cannot call ${name} after a stream was destroyed`],
   ERR_STREAM_WRITE_AFTER_END: [Error, () => 'write after end'],
   ERR_UNHANDLED_ERROR: [Error, (err) => err === undefined ?
     'Unhandled error.' : `Unhandled error. (${inspectShort(err)})`],

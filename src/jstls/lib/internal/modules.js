@@ -14,8 +14,9 @@ const { codes } = errors;
 
 // Public built-ins: the library modules users may require.
 const builtinIds = new Set([
-  'assert', 'buffer', 'console', 'constants', 'crypto', 'events', 'fs',
-  'os', 'path', 'process', 'stream', 'string_decoder', 'timers', 'util',
+  'assert', 'buffer', 'console', 'constants', 'crypto', 'dns', 'events',
+  'fs', 'net', 'os', 'path', 'process', 'stream', 'string_decoder',
+  'timers', 'tls', 'util',
   'assert/strict', 'fs/promises', 'path/posix', 'stream/promises',
   'timers/promises', 'util/types',
 ].filter((id) => globalThis.__jstls.builtins[id] !== undefined));
