@@ -44,3 +44,21 @@ def run_node(args, cwd=None, input=None, env=None, timeout=60):
 
 
 needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed")
+
+
+class TestTimeout(Exception):
+    """Raised in a test that ran past its time: a hang must fail, not block."""
+
+
+@pytest.fixture(autouse=True)
+def _time_limit():
+    import signal
+
+    def expire(signum, frame):
+        raise TestTimeout("test ran past 120 s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(120)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)

@@ -271,15 +271,12 @@ def _version():
 
 def _extra_bindings(runtime):
     """Bindings of the other modules, each in its own file."""
-    from .bindings import tcp as tcp_binding
+    from .bindings.crypto import CryptoBinding
+    from .bindings.fs import FsBinding
+    from .bindings.os import OsBinding
+    from .bindings.tcp import TcpBinding
 
-    yield "tcp", tcp_binding.TcpBinding(runtime)
-    try:
-        from .bindings import fs as fs_binding
-        from .bindings import os as os_binding
-    except ImportError:
-        return
-    if hasattr(fs_binding, "FsBinding"):
-        yield "fs", fs_binding.FsBinding(runtime)
-    if hasattr(os_binding, "OsBinding"):
-        yield "os", os_binding.OsBinding()
+    yield "crypto", CryptoBinding(runtime)
+    yield "fs", FsBinding(runtime)
+    yield "os", OsBinding()
+    yield "tcp", TcpBinding(runtime)

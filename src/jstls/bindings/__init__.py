@@ -10,9 +10,10 @@ ever reaches a JS user.
 
 from __future__ import annotations
 
+import codecs
 import errno as _errno
 import logging
-import os
+import os as _os
 
 log = logging.getLogger("jstls")
 log.addHandler(logging.NullHandler())
@@ -57,6 +58,20 @@ def os_error_record(exc, syscall=None, **props):
     }
 
 
+def _replace_surrogates(exc):
+    # JS strings may hold lone UTF-16 surrogates; V8 writes each as U+FFFD
+    # (the UTF-8 encoder wants the replacement as bytes).
+    return (b"\xef\xbf\xbd" * (exc.end - exc.start), exc.end)
+
+
+codecs.register_error("jstls-fffd", _replace_surrogates)
+
+
+def utf8(text):
+    """Encode a JS string as Node does: lone surrogates become U+FFFD."""
+    return text.encode("utf-8", "jstls-fffd")
+
+
 def _wrap(func, qualname):
     def call(*args):
         try:
@@ -95,5 +110,5 @@ def install_function(engine, qualname, func):
 
 def debug_sections():
     """The NODE_DEBUG sections switched on, upper-cased like Node's."""
-    raw = os.environ.get("NODE_DEBUG", "")
+    raw = _os.environ.get("NODE_DEBUG", "")
     return {part.strip().upper() for part in raw.split(",") if part.strip()}

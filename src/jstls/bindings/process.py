@@ -14,7 +14,7 @@ import resource
 import sys
 import time
 
-from . import HostError
+from . import HostError, utf8
 from ..loop import FdReader
 
 _START = time.monotonic()
@@ -95,7 +95,7 @@ class ProcessBinding:
 
     def write(self, fd, text):
         """Write a string to stdout (1) or stderr (2), synchronously."""
-        self._runtime.write_stdio(fd, text.encode("utf-8"))
+        self._runtime.write_stdio(fd, utf8(text))
 
     def write_bytes(self, fd, data):
         self._runtime.write_stdio(fd, self._runtime.engine.bytes_from_js(data))

@@ -24,7 +24,7 @@ import socket
 import threading
 from collections import deque
 
-from . import HostError, os_error_record
+from . import HostError, os_error_record, utf8
 from ..loop import Handle
 
 _READ = selectors.EVENT_READ
@@ -48,14 +48,17 @@ def _address_dict(sock, peer=False):
 
 
 def _error(exc, syscall, **props):
+    """Node's uvExceptionWithHostPort: 'connect ECONNREFUSED 1.2.3.4:80'."""
     record = os_error_record(exc, syscall)
+    message = f"{syscall} {record['code']}"
     address = props.get("address")
     port = props.get("port")
     if address is not None:
         record["address"] = address
-        record["message"] += f" {address}" + (f":{port}" if port is not None else "")
+        message += f" {address}" + (f":{port}" if port is not None else "")
     if port is not None:
         record["port"] = port
+    record["message"] = message
     return record
 
 
@@ -500,7 +503,7 @@ class TcpBinding:
         return self._handle(handle_id).write(payload, request)
 
     def write_string(self, handle_id, text, request):
-        return self._handle(handle_id).write(text.encode("utf-8"), request)
+        return self._handle(handle_id).write(utf8(text), request)
 
     def shutdown(self, handle_id):
         self._handle(handle_id).shutdown()

@@ -86,8 +86,12 @@ class Socket extends stream.Duplex {
 
     if (options.handle !== undefined) {
       this._attach(options.handle, options.info);
+      // An accepted socket reads at once (up to the high-water mark), so
+      // the peer's FIN is seen even when nobody listens for 'data'.
       if (options.pauseOnConnect) {
         this.pause();
+      } else {
+        this.read(0);
       }
     } else if (options.fd !== undefined) {
       throw new codes.ERR_METHOD_NOT_IMPLEMENTED('new net.Socket({ fd })');
@@ -328,10 +332,8 @@ class Socket extends stream.Duplex {
     this._touch();
     this.emit('connect');
     this.emit('ready');
-    // Reading starts once someone reads, as Node's does after connect.
-    if (!this.isPaused() || this.readableFlowing === null) {
-      if (this.readableLength < this.readableHighWaterMark) this._read();
-    }
+    // Start reading unless paused, as Node's afterConnect does.
+    if (this.readableFlowing !== false) this.read(0);
   }
 
   // -- timeouts, options, refs ------------------------------------------------

@@ -1,5 +1,7 @@
 // Node's phase order: sync code, nextTick, promise jobs, timers, poll,
 // check (setImmediate), with ticks and jobs drained after every callback.
+// (setTimeout(0) against setImmediate from the main module is a race in
+// Node too, so the immediates here are queued from a timer.)
 'use strict';
 
 const log = (s) => console.log(s);
@@ -9,14 +11,14 @@ setTimeout(() => {
   log('timeout A');
   process.nextTick(() => log('tick inside timeout A'));
   Promise.resolve().then(() => log('promise inside timeout A'));
+  setImmediate(() => {
+    log('immediate 1');
+    process.nextTick(() => log('tick inside immediate 1'));
+    setImmediate(() => log('immediate queued by immediate 1'));
+  });
+  setImmediate(() => log('immediate 2'));
 }, 0);
 setTimeout(() => log('timeout B'), 0);
-setImmediate(() => {
-  log('immediate 1');
-  process.nextTick(() => log('tick inside immediate 1'));
-  setImmediate(() => log('immediate queued by immediate 1'));
-});
-setImmediate(() => log('immediate 2'));
 process.nextTick(() => {
   log('tick 1');
   Promise.resolve().then(() => log('promise from tick 1'));

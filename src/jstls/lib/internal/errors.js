@@ -202,6 +202,14 @@ const messages = {
   ERR_BUFFER_OUT_OF_BOUNDS: [RangeError,
     (name) => name ? `"${name}" is outside of buffer bounds` :
       'Attempt to access memory outside buffer bounds'],
+  ERR_CRYPTO_HASH_FINALIZED: [Error, () => 'Digest already called'],
+  ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS: [Error, (encoding, reason) =>
+    `The selected key encoding ${encoding} ${reason}.`],
+  ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE: [TypeError, (type, expected) =>
+    `Invalid key object type ${type}, expected ${expected}.`],
+  ERR_CRYPTO_SCRYPT_INVALID_PARAMETER: [Error, () =>
+    'Invalid scrypt parameter'],
+  ERR_CRYPTO_SIGN_KEY_REQUIRED: [Error, () => 'No key provided to sign'],
   ERR_FALSY_VALUE_REJECTION: [Error, () => 'Promise was rejected with falsy value'],
   ERR_INVALID_ARG_TYPE: [TypeError, invalidArgTypeMessage],
   ERR_INVALID_ARG_VALUE: [TypeError, (name, value, reason = 'is invalid') => {
@@ -210,8 +218,13 @@ const messages = {
   }],
   ERR_INVALID_CALLBACK: [TypeError, (value) =>
     `Callback must be a function. Received ${inspectShort(value)}`],
+  ERR_INVALID_FILE_URL_HOST: [TypeError, (platform) =>
+    `File URL host must be "localhost" or empty on ${platform}`],
+  ERR_INVALID_FILE_URL_PATH: [TypeError, (reason) => `File URL path ${reason}`],
   ERR_INVALID_IP_ADDRESS: [TypeError, (ip) => `Invalid IP address: ${ip}`],
   ERR_INVALID_THIS: [TypeError, (type) => `Value of "this" must be of type ${type}`],
+  ERR_INVALID_URL_SCHEME: [TypeError, (expected) =>
+    `The URL must be of scheme ${expected}`],
   ERR_METHOD_NOT_IMPLEMENTED: [Error, (name) =>
     `The ${name} method is not implemented`],
   ERR_MISSING_ARGS: [TypeError, (...names) =>
@@ -305,16 +318,14 @@ function fromHostRecord(record) {
   const { name, code, message, ...props } = record;
   const Base = baseClasses[name] || Error;
   if (props.errno !== undefined || code === 'MODULE_NOT_FOUND') {
+    // System errors carry their fields in Node's order: errno, code,
+    // syscall, then the rest.
     const err = new Base(message);
+    const { errno, syscall, ...rest } = props;
+    if (errno !== undefined) err.errno = errno;
     err.code = code;
-    for (const key of ['errno', 'code', 'syscall', 'address', 'port',
-      'path', 'dest']) {
-      if (props[key] !== undefined) err[key] = props[key];
-      else if (key === 'code') err.code = code;
-    }
-    for (const [key, value] of Object.entries(props)) {
-      if (err[key] === undefined) err[key] = value;
-    }
+    if (syscall !== undefined) err.syscall = syscall;
+    Object.assign(err, rest);
     return err;
   }
   return errorWithCode(Base, code, message, props);
