@@ -10,9 +10,23 @@
 module.exports = {
   events: () => require('events'),
   buffer: () => require('buffer'),
-  // The "browser" field of readable-stream selects readable-browser.js, which
-  // does not require Node's own 'stream'.
-  stream: () => require('readable-stream'),
+  // readable-stream@4: Node 18's streams, unmodified. Its "browser"
+  // field selects lib/ours/browser.js, which does not require Node's own
+  // 'stream'. The export is Readable, carrying Readable, Writable, Duplex,
+  // Transform, PassThrough, pipeline, finished, ...; its .Stream is the
+  // legacy Stream (Readable's and Writable's base, as in Node) with the
+  // same members plus promises: what Node's 'stream' module exports.
+  // Its `process` and `abort-controller` imports go to js/shims/.
+  stream: () => {
+    // readable-stream defines Readable.prototype[EE.captureRejectionSymbol]
+    // as it loads; events@3 lacks that symbol (Node's is this one), which
+    // would make a property named "undefined".
+    const EE = require('events');
+    if (EE.captureRejectionSymbol === undefined) {
+      EE.captureRejectionSymbol = Symbol.for('nodejs.rejection');
+    }
+    return require('readable-stream');
+  },
   string_decoder: () => require('string_decoder'),
   util: () => require('util'),
   assert: () => require('assert'),

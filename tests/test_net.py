@@ -122,7 +122,8 @@ def test_server_against_python_client_sha256():
         box["reply"] = b"".join(chunks)
 
     def start_client(port):
-        threading.Thread(target=client, args=(port,), daemon=True).start()
+        box["thread"] = threading.Thread(target=client, args=(port,), daemon=True)
+        box["thread"].start()
 
     with Runtime(capture=True) as rt:
         rt.expose("startClient", start_client)
@@ -138,6 +139,7 @@ def test_server_against_python_client_sha256():
             "server.listen(0, () => startClient(server.address().port));"
         )
     assert result.stdout == f"{len(data)} {digest}\n"
+    box["thread"].join(10)
     assert box["reply"] == digest.encode()
 
 

@@ -165,6 +165,15 @@ class Socket extends stream.Duplex {
 
   // -- stream.Duplex ------------------------------------------------------
 
+  // Node 20 judges the buffer after _write() ran, so a chunk the kernel
+  // took at once does not ask for 'drain' however large it was; the npm
+  // port judges before.  A needless 'drain' may follow; nobody waits on it.
+  write(chunk, encoding, callback) {
+    const ok = super.write(chunk, encoding, callback);
+    return ok || (!this.destroyed && !this.writableEnded &&
+      this.writableLength < this.writableHighWaterMark);
+  }
+
   _read() {
     if (this.connecting || this._handle === null) {
       this.once('connect', () => this._read());
@@ -250,8 +259,8 @@ class Socket extends stream.Duplex {
     const [options, cb] = normalizeArgs(args);
     if (this.destroyed) {
       // Reconnecting a destroyed socket starts over, as Node allows.
-      this._readableState.destroyed = false;
-      this._writableState.destroyed = false;
+      this._undestroy();
+      this._handle = null;
     }
     if (cb !== null) this.once('connect', cb);
     if (options.timeout) this.setTimeout(options.timeout);
@@ -456,13 +465,9 @@ class Socket extends stream.Duplex {
 
   get bytesWritten() {
     let pending = 0;
-    const state = this._writableState;
-    if (state) {
-      for (const entry of state.buffered || []) {
-        pending += entry.chunk ? (typeof entry.chunk === 'string' ?
-          Buffer.byteLength(entry.chunk, entry.encoding) :
-          entry.chunk.length) : 0;
-      }
+    for (const entry of this.writableBuffer || []) {
+      pending += typeof entry.chunk === 'string' ?
+        Buffer.byteLength(entry.chunk, entry.encoding) : entry.chunk.length;
     }
     return this._bytesDispatched + pending;
   }

@@ -1,103 +1,118 @@
-// `stream`: npm's readable-stream@3 (Node 10's streams, the release the
-// tls docs describe), with what later Node added that TLS code relies on:
-// Readable.from(), stream/promises, and Stream as the module's export.
+// `stream`: npm's readable-stream@4, a port of Node 18's streams.  Its
+// legacy Stream (the base of Readable and Writable, as in Node) carries
+// Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished,
+// promises and the rest, which is what Node's module exports.
+//
+// Readable.from() is ours: the port routes a sync iterable through an
+// async function, so its values arrived a promise job later than Node 20
+// delivers them; this one pushes sync values from _read() directly.
 'use strict';
 
 const vendor = globalThis.__jstlsVendor.stream();
-const EventEmitter = require('events');
+const { Buffer } = require('buffer');
+const { codes } = require('internal/errors');
 
-const { Readable, Writable, Duplex, Transform, PassThrough } = vendor;
+const { Stream, Readable } = vendor;
 
-// Node's legacy Stream: the common ancestor, with the old pipe().
-function Stream(options) {
-  EventEmitter.call(this, options);
-}
-Object.setPrototypeOf(Stream.prototype, EventEmitter.prototype);
-Object.setPrototypeOf(Stream, EventEmitter);
-
-// readable-stream's browser build roots its classes at EventEmitter; put
-// Stream in between so `x instanceof Stream` holds as in Node.
-for (const cls of [Readable, Writable]) {
-  if (Object.getPrototypeOf(cls.prototype) === EventEmitter.prototype) {
-    Object.setPrototypeOf(cls.prototype, Stream.prototype);
-  }
-}
-Stream.prototype.pipe = Readable.prototype.pipe;
-
-// The browser build's Readable.from() only throws; Node's takes any
-// iterable or async iterable.
 Readable.from = function from(iterable, options) {
-  if (iterable === null || iterable === undefined ||
-      (typeof iterable[Symbol.iterator] !== 'function' &&
-       typeof iterable[Symbol.asyncIterator] !== 'function')) {
-    const { codes } = require('internal/errors');
+  if (typeof iterable === 'string' || Buffer.isBuffer(iterable)) {
+    return new Readable({
+      objectMode: true,
+      ...options,
+      read() {
+        this.push(iterable);
+        this.push(null);
+      },
+    });
+  }
+  let iterator;
+  let isAsync = false;
+  if (iterable && typeof iterable[Symbol.asyncIterator] === 'function') {
+    iterator = iterable[Symbol.asyncIterator]();
+    isAsync = true;
+  } else if (iterable && typeof iterable[Symbol.iterator] === 'function') {
+    iterator = iterable[Symbol.iterator]();
+  } else {
     throw new codes.ERR_INVALID_ARG_TYPE('iterable', ['Iterable'], iterable);
   }
-  if (typeof iterable === 'string' || iterable instanceof Uint8Array) {
-    iterable = [iterable];
-  }
-  const iterator = typeof iterable[Symbol.asyncIterator] === 'function' ?
-    iterable[Symbol.asyncIterator]() : iterable[Symbol.iterator]();
-  let reading = false;
+
+  let pulling = false;
   const readable = new Readable({
     objectMode: true,
     highWaterMark: 1,
     ...options,
     read() {
-      if (reading) return;
-      reading = true;
-      pump();
+      if (pulling) return;
+      pulling = true;
+      if (isAsync) pullAsync();
+      else pullSync();
     },
     destroy(err, callback) {
-      Promise.resolve(typeof iterator.return === 'function' ?
-        iterator.return() : undefined).then(() => callback(err),
-        (e) => callback(e || err));
+      settleIterator(err).then(() => process.nextTick(callback, err),
+                               (e) => process.nextTick(callback, e || err));
     },
   });
-  async function pump() {
+
+  // Push one value; false when the reader wants no more for now.
+  function deliver(value) {
+    if (value === null) throw new codes.ERR_STREAM_NULL_VALUES();
+    if (readable.push(value)) return true;
+    pulling = false;
+    return false;
+  }
+
+  function pullSync() {
+    try {
+      for (;;) {
+        const { value, done } = iterator.next();
+        if (done) {
+          readable.push(null);
+          return;
+        }
+        if (value !== null && typeof value === 'object' &&
+            typeof value.then === 'function') {
+          // A promise among the values: wait for it, then go on.
+          value.then((settled) => {
+            try {
+              if (deliver(settled)) pullSync();
+            } catch (err) {
+              readable.destroy(err);
+            }
+          }, (err) => readable.destroy(err));
+          return;
+        }
+        if (!deliver(value)) return;
+      }
+    } catch (err) {
+      readable.destroy(err);
+    }
+  }
+
+  async function pullAsync() {
     try {
       for (;;) {
         const { value, done } = await iterator.next();
         if (done) {
           readable.push(null);
-          break;
+          return;
         }
-        const chunk = await value;
-        if (chunk === null) throw new TypeError('null chunk in Readable.from');
-        if (!readable.push(chunk)) break;
+        if (!deliver(await value)) return;
       }
     } catch (err) {
       readable.destroy(err);
     }
-    reading = false;
   }
+
+  async function settleIterator(err) {
+    if (err !== null && err !== undefined &&
+        typeof iterator.throw === 'function') {
+      const { done } = await iterator.throw(err);
+      if (done) return;
+    }
+    if (typeof iterator.return === 'function') await iterator.return();
+  }
+
   return readable;
 };
-
-const promises = {
-  pipeline(...streams) {
-    return new Promise((resolve, reject) => {
-      vendor.pipeline(...streams, (err) => err ? reject(err) : resolve());
-    });
-  },
-  finished(stream, options) {
-    return new Promise((resolve, reject) => {
-      vendor.finished(stream, options || {}, (err) => err ? reject(err) :
-        resolve());
-    });
-  },
-};
-
-Object.assign(Stream, {
-  Stream,
-  Readable,
-  Writable,
-  Duplex,
-  Transform,
-  PassThrough,
-  pipeline: vendor.pipeline,
-  finished: vendor.finished,
-  promises,
-});
 
 module.exports = Stream;

@@ -241,6 +241,7 @@ const messages = {
     `Received ${inspectShort(port)}.`],
   ERR_STREAM_DESTROYED: [Error, (name) =>
     `Cannot call ${name} after a stream was destroyed`],
+  ERR_STREAM_NULL_VALUES: [TypeError, () => 'May not write null values to stream'],
   ERR_STREAM_WRITE_AFTER_END: [Error, () => 'write after end'],
   ERR_UNHANDLED_ERROR: [Error, (err) => err === undefined ?
     'Unhandled error.' : `Unhandled error. (${inspectShort(err)})`],
