@@ -23,6 +23,9 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 const kExit = Object.freeze({ jstlsExit: true });
 
 let exiting = false;
+// Set once the 'exit' listeners have run: from then on the process is
+// gone as far as the script can tell (see process.exit in a try block).
+let exited = false;
 let exitCodeGetter = () => 0;
 let processEmitter = null;      // the process object, once built
 
@@ -190,12 +193,17 @@ function exit(code) {
         }
       }
     }
+    exited = true;
   }
   throw kExit;
 }
 
 function isExiting() {
   return exiting;
+}
+
+function hasExited() {
+  return exited;
 }
 
 // ---------------------------------------------------------------------------
@@ -564,6 +572,7 @@ module.exports = {
   defer,
   exit,
   handleUncaught,
+  hasExited,
   hasPendingTicks,
   invoke,
   isExiting,

@@ -58,7 +58,11 @@ function createProcess(config) {
 
   process.nextTick = loop.nextTick;
   process.exit = function exit(code) {
-    if (code !== undefined && code !== null) process.exitCode = code;
+    // After the 'exit' listeners ran, a caught exit and a second call
+    // change nothing: the process is already gone.
+    if (!loop.hasExited() && code !== undefined && code !== null) {
+      process.exitCode = code;
+    }
     loop.exit();
   };
   process.reallyExit = process.exit;

@@ -13,6 +13,10 @@ function makeWritable(fd) {
   const stream = new Writable({
     decodeStrings: false,
     write(chunk, encoding, callback) {
+      if (loop.hasExited()) {
+        callback();
+        return;
+      }
       if (typeof chunk === 'string') {
         if (encoding === 'utf8' || encoding === 'utf-8' ||
             encoding === 'buffer') {
