@@ -283,6 +283,10 @@ class Socket extends stream.Duplex {
     if (options.port === undefined || options.port === null) {
       throw new codes.ERR_MISSING_ARGS('options.port', 'options.path');
     }
+    if (typeof options.port !== 'number' && typeof options.port !== 'string') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'],
+                                           options.port);
+    }
     const port = validatePort(options.port);
     if (options.localAddress !== undefined && !isIP(options.localAddress)) {
       throw new codes.ERR_INVALID_IP_ADDRESS(options.localAddress);
@@ -557,9 +561,8 @@ class Server extends EventEmitter {
       this._listenOn({ path: String(options.path), backlog });
       return this;
     }
-    if (options.port === undefined && options.host === undefined &&
-        options.path === undefined && args.length > 0 &&
-        typeof args[0] === 'object' && args[0] !== null) {
+    if (options.port === undefined && options.path === undefined &&
+        args.length > 0 && typeof args[0] === 'object' && args[0] !== null) {
       throw new codes.ERR_INVALID_ARG_VALUE('options', args[0],
         'must have the property "port" or "path"');
     }
