@@ -275,8 +275,10 @@ def _extra_bindings(runtime):
     from .bindings.fs import FsBinding
     from .bindings.os import OsBinding
     from .bindings.tcp import TcpBinding
+    from .bindings.tls import TlsBinding
 
     yield "crypto", CryptoBinding(runtime)
     yield "fs", FsBinding(runtime)
     yield "os", OsBinding()
     yield "tcp", TcpBinding(runtime)
+    yield "tls", TlsBinding(runtime)

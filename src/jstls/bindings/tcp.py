@@ -80,11 +80,21 @@ class StreamHandle(Handle):
         self.shutdown_pending = False
         self.bytes_read = 0
         self.bytes_written = 0
+        # With a TLS machine attached (bindings/tls.py), the socket carries
+        # ciphertext and JS sees only plaintext: ciphertext never crosses
+        # into JS.
+        self.tls = None
 
     def is_active(self):
         return bool(
             self.reading or self.connecting or self.queue or self.shutdown_pending
+            or self._handshaking()
         )
+
+    def _handshaking(self):
+        # The handshake reads whether or not JS wants plaintext yet.
+        return self.tls is not None and not self.tls_established and \
+            not self.tls_failed
 
     # -- selector interest -------------------------------------------------
 
@@ -94,7 +104,7 @@ class StreamHandle(Handle):
         mask = 0
         if self.connecting or self.queue or self.shutdown_pending:
             mask |= _WRITE
-        if self.reading and not self.connecting:
+        if (self.reading or self._handshaking()) and not self.connecting:
             mask |= _READ
         if mask:
             self.loop.watch(self, mask)
@@ -108,7 +118,8 @@ class StreamHandle(Handle):
             return
         if mask & _WRITE:
             self._flush()
-        if mask & _READ and self.reading and not self.closed:
+        if mask & _READ and (self.reading or self._handshaking()) \
+                and not self.closed:
             self._read()
 
     # -- reading -------------------------------------------------------------
@@ -123,7 +134,8 @@ class StreamHandle(Handle):
 
     def _read(self):
         budget = self.READ_BUDGET
-        while budget > 0 and self.reading and not self.closed:
+        while budget > 0 and (self.reading or self._handshaking()) \
+                and not self.closed:
             try:
                 data = self.sock.recv(self.CHUNK)
             except (BlockingIOError, InterruptedError):
@@ -136,11 +148,75 @@ class StreamHandle(Handle):
             if not data:
                 self.reading = False
                 self._update()
-                self.loop.emit(self, "end")
+                self._on_eof()
                 return
             self.bytes_read += len(data)
             budget -= len(data)
-            self.loop.emit_data(self, data)
+            if self.tls is not None:
+                self._tls_receive(data)
+            else:
+                self.loop.emit_data(self, data)
+
+    def _on_eof(self):
+        if self.tls is not None and not self.tls_established:
+            self.tls_failed = True
+            self._update()
+            self.loop.emit(self, "error", {
+                "name": "Error",
+                "code": "ECONNRESET",
+                "message": "Client network socket disconnected before "
+                           "secure TLS connection was established",
+            })
+            return
+        self.loop.emit(self, "end")
+
+    # -- TLS -------------------------------------------------------------------
+
+    def start_tls(self, machine):
+        """Put a TLS machine between the socket and JS; a client starts
+        its handshake now."""
+        self.tls = machine
+        self.tls_established = False
+        self.tls_failed = False
+        self.tls_ended = False
+        self._tls_turn()
+        self._update()
+
+    def _tls_receive(self, data):
+        self.tls.receive(data)
+        self._tls_turn()
+
+    def _tls_turn(self):
+        """Run the machine and carry out what it produced: the byte pump."""
+        for event in self.tls.advance():
+            kind = event[0]
+            if kind == "plaintext":
+                self.loop.emit_data(self, event[1])
+            elif kind == "handshake_done":
+                self.tls_established = True
+                self.loop.emit(self, "secure")
+            elif kind == "close_notify":
+                # The peer will send nothing more: Node reads that as end.
+                if not self.tls_ended:
+                    self.tls_ended = True
+                    self.loop.emit(self, "end")
+            elif kind == "error":
+                self.tls_failed = True
+                self.loop.emit(self, "tls_error", event[1])
+            else:
+                # client_hello, session: for the tls binding's listeners.
+                self.loop.emit(self, kind, _jsonable(event[1]))
+        self._send_ciphertext(self.tls.pull())
+        self._update()
+
+    def _send_ciphertext(self, data, request=None):
+        if not data:
+            return 0
+        try:
+            return self._send(data, request)
+        except HostError as exc:
+            self.loop.emit(self, "error", exc.record())
+            return 0
 
     # -- writing -------------------------------------------------------------
 
@@ -148,7 +224,18 @@ class StreamHandle(Handle):
         """Send ``data``; 0 when it all went out now, else the bytes queued.
 
         A queued write reports ``written`` with ``request`` when flushed.
+        Through TLS, ``data`` is plaintext and what is sent its records.
         """
+        if self.tls is not None:
+            self.tls.send(data)
+            out = self.tls.pull()
+            queued = self._send(out, request) if out else 0
+            # A write can fail the machine: advance() reports it.
+            self._tls_turn()
+            return queued
+        return self._send(data, request)
+
+    def _send(self, data, request):
         if not self.queue:
             try:
                 sent = self.sock.send(data)
@@ -185,13 +272,18 @@ class StreamHandle(Handle):
                 self.queue[0] = (view[sent:], request)
                 return
             self.queue.popleft()
-            self.loop.emit(self, "written", request)
+            if request is not None:
+                self.loop.emit(self, "written", request)
         if self.shutdown_pending:
             self._do_shutdown()
         self._update()
 
     def shutdown(self):
-        """Half-close once queued writes are out (Node's ShutdownWrap)."""
+        """Half-close once queued writes are out (Node's ShutdownWrap);
+        through TLS, a close_notify goes first."""
+        if self.tls is not None and not self.tls_failed:
+            self.tls.close()
+            self._send_ciphertext(self.tls.pull())
         if self.queue:
             self.shutdown_pending = True
             self._update()
@@ -352,6 +444,17 @@ class _Waker(Handle):
         super().close()
         self.reader.close()
         self.writer.close()
+
+
+def _jsonable(value):
+    """Bytes inside event payloads travel as latin-1 strings."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("latin-1")
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
 
 
 def _host_error_args(record):

@@ -243,6 +243,11 @@ const messages = {
     `Cannot call ${name} after a stream was destroyed`],
   ERR_STREAM_NULL_VALUES: [TypeError, () => 'May not write null values to stream'],
   ERR_STREAM_WRITE_AFTER_END: [Error, () => 'write after end'],
+  ERR_TLS_CERT_ALTNAME_INVALID: [Error, (reason) =>
+    `Hostname/IP does not match certificate's altnames: ${reason}`],
+  ERR_TLS_HANDSHAKE_TIMEOUT: [Error, () => 'TLS handshake timeout'],
+  ERR_TLS_INVALID_PROTOCOL_VERSION: [TypeError, (version, kind) =>
+    `${JSON.stringify(version)} is not a valid ${kind} TLS protocol version`],
   ERR_UNHANDLED_ERROR: [Error, (err) => err === undefined ?
     'Unhandled error.' : `Unhandled error. (${inspectShort(err)})`],
   ERR_UNHANDLED_REJECTION: [Error, (reason) =>
