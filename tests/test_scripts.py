@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from conftest import needs_node, run_jstls, run_node
+from conftest import clean_env, needs_node, run_jstls, run_node
+from tls_fixtures import write_fixtures
 
 ROOT = pathlib.Path(__file__).parent / "scripts"
 SCRIPTS = sorted(
@@ -29,18 +30,25 @@ def _id(path):
     return str(path.relative_to(ROOT))
 
 
+@pytest.fixture(scope="session")
+def script_env(tmp_path_factory):
+    """The environment scripts run in: TLS_FIXTURES names their PEM files."""
+    fixtures = write_fixtures(tmp_path_factory.mktemp("tls-fixtures"))
+    return clean_env(TLS_FIXTURES=str(fixtures))
+
+
 @pytest.mark.parametrize("script", SCRIPTS, ids=_id)
-def test_jstls_matches_expected(script):
+def test_jstls_matches_expected(script, script_env):
     out, code = expected(script)
-    proc = run_jstls(["run", script.name], cwd=script.parent)
+    proc = run_jstls(["run", script.name], cwd=script.parent, env=script_env)
     assert proc.stdout.decode() == out.decode(), proc.stderr.decode()
     assert proc.returncode == code, proc.stderr.decode()
 
 
 @needs_node
 @pytest.mark.parametrize("script", SCRIPTS, ids=_id)
-def test_node_agrees(script):
+def test_node_agrees(script, script_env):
     out, code = expected(script)
-    proc = run_node([script.name], cwd=script.parent)
+    proc = run_node([script.name], cwd=script.parent, env=script_env)
     assert proc.stdout == out
     assert proc.returncode == code

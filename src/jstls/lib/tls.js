@@ -250,6 +250,12 @@ function certificateFromHost(obj, seen = []) {
     } else if (key === 'issuerCertificate') {
       out[key] = value === 'self' ? out :
         certificateFromHost(value, [...seen, out]);
+    } else if ((key === 'subject' || key === 'issuer' ||
+                key === 'infoAccess') && value !== null &&
+               typeof value === 'object') {
+      // Node builds these without a prototype (a field named like an
+      // Object method must not clash).
+      out[key] = Object.assign(Object.create(null), value);
     } else {
       out[key] = value;
     }
