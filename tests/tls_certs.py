@@ -26,7 +26,7 @@ NOW = datetime.datetime.now(datetime.timezone.utc)
 DAY = datetime.timedelta(days=1)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rsa_key(slot=0, bits=2048):
     """An RSA key; the same ``slot`` gives the same key within a run."""
     return rsa.generate_private_key(public_exponent=65537, key_size=bits)
@@ -42,7 +42,7 @@ class Identity:
 
     cert: x509.Certificate
     key: object
-    issuer: "Identity | None" = None
+    issuer: Identity | None = None
 
     @property
     def cert_pem(self):
@@ -181,7 +181,7 @@ def _euler_fixed(bits):
     return total >> 64
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ffdhe2048_pem():
     """RFC 7919's ffdhe2048 group as PEM "DH PARAMETERS", computed from
     its definition (p = 2^2048 - 2^1984 + (floor(2^1918 e) + 560316) 2^64

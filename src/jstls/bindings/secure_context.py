@@ -91,11 +91,9 @@ def error_record(packed):
         # (OpenSSL 3.0) reports ERR_SSL_SSLV3_ALERT_*.  The packed code is
         # unchanged.  Remove when the oracle's OpenSSL says "tls alert".
         reason = "sslv3 alert " + reason[len("tls alert "):]
-    message = "error:%08X:%s::%s" % (
-        packed,
-        library or f"lib({lib_no})",
-        reason or f"reason({packed & 0x7FFFFF})",
-    )
+    shown_library = library or f"lib({lib_no})"
+    shown_reason = reason or f"reason({packed & 0x7FFFFF})"
+    message = f"error:{packed:08X}:{shown_library}::{shown_reason}"
     record = {"message": message}
     if reason:
         suffix = reason.upper().replace(" ", "_")
@@ -188,7 +186,7 @@ _PEM_BLOCK = re.compile(
     rb"-----BEGIN ([A-Z0-9 ]+)-----\r?\n.*?-----END \1-----", re.DOTALL)
 
 _ROOT_STORE = None  # X509_STORE * of the default CAs, made on first need
-_ROOT_CERTS = None  # the same as cryptography certificates, for getPeerCertificate
+_ROOT_CERTS = None  # the same, parsed by cryptography (getPeerCertificate)
 
 
 # ---------------------------------------------------------------------------
@@ -311,6 +309,11 @@ def _invalid_type(what, value):
         name="TypeError")
 
 
+def _absent(value):
+    """Whether JS would find the option falsy (Node tests `if (option)`)."""
+    return value is None or value is False or value == ""
+
+
 def _passphrase(value):
     if value is None:
         return None
@@ -420,7 +423,9 @@ class SecureContext:
         self.options = dict(options)
         self.default_min_version = default_min_version
         self.default_max_version = default_max_version
-        self.default_ca_used = self.options.get("ca") is None
+        # Node tests `if (ca)`: an empty string counts as no option, an
+        # empty list or Buffer as "trust nothing".
+        self.default_ca_used = _absent(self.options.get("ca"))
         # (message, type) pairs for process.emitWarning, as Node warns.
         self.warnings = []
         # Server defaults for connections that do not say otherwise.
@@ -431,6 +436,7 @@ class SecureContext:
         self._ca_pem = []
         self._extra_trusted = []
         self._ca_ready = False
+        self._trusted_cache = None
         self._derived = {}
         self.ssl_context = self._build()
 
@@ -444,7 +450,7 @@ class SecureContext:
         caller passes the live ones)."""
         return cls(options or {}, default_min_version, default_max_version)
 
-    # -- building ------------------------------------------------------------
+    # -- building -------------------------------------------------------------
 
     def _build(self):
         o = self.options
@@ -539,7 +545,7 @@ class SecureContext:
 
     @staticmethod
     def _list(value):
-        if value is None:
+        if _absent(value):
             return []
         return list(value) if isinstance(value, (list, tuple)) else [value]
 
@@ -724,7 +730,7 @@ class SecureContext:
                 _check(lib.SSL_CTX_use_PrivateKey(
                     ctx._context, _read_key(key_pem, None)))
 
-    # -- CA store --------------------------------------------------------------
+    # -- CA store -------------------------------------------------------------
 
     def ensure_ca(self):
         """Make the default CAs available before a peer is verified.
@@ -739,8 +745,9 @@ class SecureContext:
 
         raw = self.ssl_context._context
         path = certifi.where().encode()
-        if self.options.get("crl") is not None:
-            # The CRLs went into this context's own store: add the roots.
+        if not _absent(self.options.get("crl")) or self._extra_trusted:
+            # CRLs or a PFX's CAs went into this context's own store: the
+            # roots join them there (Node copies its root store likewise).
             lib.SSL_CTX_load_verify_locations(raw, path, ffi.NULL)
             take_errors()
             return
@@ -759,6 +766,8 @@ class SecureContext:
         from cryptography import x509
 
         if not self.default_ca_used:
+            if self._trusted_cache is not None:
+                return self._trusted_cache
             found = []
             for data in self._ca_pem:
                 for match in _PEM_BLOCK.finditer(data):
@@ -769,7 +778,8 @@ class SecureContext:
                             found.append(x509.load_pem_x509_certificate(block))
                         except ValueError:
                             pass
-            return found + self._extra_trusted
+            self._trusted_cache = found + self._extra_trusted
+            return self._trusted_cache
         if _ROOT_CERTS is None:
             import certifi
 
@@ -777,7 +787,7 @@ class SecureContext:
                 _ROOT_CERTS = x509.load_pem_x509_certificates(handle.read())
         return _ROOT_CERTS + self._extra_trusted
 
-    # -- per-connection defaults -----------------------------------------------
+    # -- per-connection defaults ----------------------------------------------
 
     def set_alpn_protocols(self, protocols):
         """Server-side ALPN preference list (``ALPNProtocols``), as bytes."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import errno
 import os
+import queue
 import selectors
 import socket
 import threading
@@ -403,13 +404,32 @@ class _Waker(Handle):
         self.lock = threading.Lock()
         self.done = deque()
         self.pending = 0
+        self.jobs = queue.SimpleQueue()
+        self.threads = []
         loop.watch(self, _READ)
 
-    def submit(self, handle_id, work):
-        """Run ``work()`` on a thread; its result becomes an event."""
-        self.pending += 1
+    WORKERS = 4
 
-        def run():
+    def submit(self, handle_id, work):
+        """Run ``work()`` on a worker thread; its result becomes an event.
+
+        The workers live as long as the loop (libuv's threadpool, in
+        small): starting a thread per lookup cost more than the lookup.
+        """
+        self.pending += 1
+        if len(self.threads) < min(self.WORKERS, self.pending):
+            thread = threading.Thread(target=self._work, daemon=True,
+                                      name="jstls-worker")
+            self.threads.append(thread)
+            thread.start()
+        self.jobs.put((handle_id, work))
+
+    def _work(self):
+        while True:
+            item = self.jobs.get()
+            if item is None:
+                return
+            handle_id, work = item
             try:
                 result = ("lookup", work())
             except HostError as exc:
@@ -420,8 +440,6 @@ class _Waker(Handle):
                 self.writer.send(b"x")
             except OSError:
                 pass
-
-        threading.Thread(target=run, daemon=True, name="jstls-lookup").start()
 
     def on_ready(self, mask):
         try:
@@ -442,6 +460,8 @@ class _Waker(Handle):
         if self.closed:
             return
         super().close()
+        for _ in self.threads:
+            self.jobs.put(None)
         self.reader.close()
         self.writer.close()
 

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import enum
 import re
+import threading
 
 from OpenSSL import SSL
 from OpenSSL._util import ffi, lib
@@ -70,6 +71,21 @@ _SENT = lib.SSL_SENT_SHUTDOWN
 _RECEIVED = lib.SSL_RECEIVED_SHUTDOWN
 
 _CLOSE = object()  # a close() queued behind plaintext during the handshake
+
+# Scratch buffers for SSL_read and BIO_read.  Their contents are copied out
+# before a call returns, so one pair per thread serves every machine (a
+# pair per machine would cost 320 KiB a connection).  Per thread, because
+# cffi releases the GIL during the C calls.
+_scratch = threading.local()
+
+
+def _buffers():
+    try:
+        return _scratch.read, _scratch.pull
+    except AttributeError:
+        _scratch.read = ffi.new("char[]", READ_UNIT)
+        _scratch.pull = ffi.new("char[]", PULL_UNIT)
+        return _scratch.read, _scratch.pull
 
 
 class State(enum.Enum):
@@ -421,7 +437,10 @@ class TLSMachine:
 
     ``alpn_no_overlap_fatal``: with no protocol in common, the Node 10
     docs give ``alpnProtocol === false`` and carry on (the default);
-    Node 20 sends a fatal no_application_protocol alert (True)."""
+    Node 20 sends a fatal no_application_protocol alert (True).
+
+    A client speaks first: its ClientHello is in ``pull()`` after its
+    first ``advance()``; ``set_session`` must come before that."""
 
     def __init__(self, context, server_side, servername=None,
                  alpn_protocols=None, request_cert=None,
@@ -442,8 +461,6 @@ class TLSMachine:
         self._sni_decided = False
         self._state_exits = 0  # counted by secure_context._on_info
         self._sessions_noted = 0
-        self._read_buffer = ffi.new("char[]", READ_UNIT)
-        self._pull_buffer = ffi.new("char[]", PULL_UNIT)
 
         self.conn = SSL.Connection(context.ssl_context, None)
         self._current = context
@@ -491,7 +508,7 @@ class TLSMachine:
             return None
         return [p if isinstance(p, bytes) else utf8(p) for p in protocols]
 
-    # -- state ---------------------------------------------------------------
+    # -- state ----------------------------------------------------------------
 
     @property
     def state(self):
@@ -513,7 +530,7 @@ class TLSMachine:
         elif bits:
             self._to(State.CLOSING)
 
-    # -- the byte pump ---------------------------------------------------------
+    # -- the byte pump --------------------------------------------------------
 
     def receive(self, ciphertext):
         """Hand the machine ciphertext that arrived from the peer."""
@@ -598,16 +615,20 @@ class TLSMachine:
             self._sessions_noted = -1
         pending, self._pending = self._pending, []
         for item in pending:
+            if self._state is State.CLOSED:
+                break
             if item is _CLOSE:
                 self.close()
             else:
                 self._write(item)
+        events += self._events
+        self._events = []
 
     def _read(self, events):
         ssl = self._ssl
         if lib.SSL_get_shutdown(ssl) & _RECEIVED:
             return
-        buf = self._read_buffer
+        buf = _buffers()[0]
         filled = 0
         lib.ERR_clear_error()
         while True:
@@ -657,7 +678,7 @@ class TLSMachine:
     def pull(self):
         """The ciphertext to send to the peer now (b'' when none)."""
         chunks = []
-        buf = self._pull_buffer
+        buf = _buffers()[1]
         while True:
             count = lib.BIO_read(self._from, buf, PULL_UNIT)
             if count <= 0:
@@ -750,7 +771,7 @@ class TLSMachine:
                 return protocol
         return False if self.alpn_no_overlap_fatal else None
 
-    # -- what Node's TLSSocket shows -----------------------------------------
+    # -- what Node's TLSSocket shows ------------------------------------------
 
     def protocol(self):
         """``getProtocol()``: 'TLSv1.2', 'TLSv1.3', ...; None before the
@@ -863,7 +884,10 @@ class TLSMachine:
         cipher = self.cipher()
         if cipher is None:
             return {}
-        return _key_exchange_info(self._flight, cipher["name"])
+        try:
+            return _key_exchange_info(self._flight, cipher["name"])
+        except (ValueError, IndexError):
+            return {}  # a ServerKeyExchange we cannot read
 
     def session(self):
         """``getSession()``: the DER of the current session, or None

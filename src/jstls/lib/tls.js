@@ -76,14 +76,15 @@ function toHost(value) {
 
 const kContextId = Symbol('contextId');
 
+const CONTEXT_OPTIONS = ['key', 'cert', 'ca', 'pfx', 'crl', 'dhparam',
+  'passphrase', 'ciphers', 'ecdhCurve', 'honorCipherOrder', 'minVersion',
+  'maxVersion', 'secureProtocol', 'secureOptions', 'sessionIdContext',
+  'clientCertEngine', 'privateKeyEngine', 'sigalgs', 'privateKeyIdentifier'];
+
 class SecureContext {
   constructor(options = {}) {
     const hostOptions = {};
-    for (const key of ['key', 'cert', 'ca', 'pfx', 'crl', 'dhparam',
-      'passphrase', 'ciphers', 'ecdhCurve', 'honorCipherOrder',
-      'minVersion', 'maxVersion', 'secureProtocol', 'secureOptions',
-      'sessionIdContext', 'clientCertEngine', 'privateKeyEngine',
-      'sigalgs', 'privateKeyIdentifier']) {
+    for (const key of CONTEXT_OPTIONS) {
       if (options[key] !== undefined) hostOptions[key] = toHost(options[key]);
     }
     if (hostOptions.ciphers === undefined) {
@@ -108,6 +109,32 @@ class SecureContext {
     this[kContextId] = id;
     this.context = { id };
   }
+}
+
+// tls.connect() without a secureContext builds one from its options, as
+// Node does, once per connection.  A context cannot change once made, so
+// connections with the same options may share one: building it (parsing
+// the CA list, OpenSSL's SSL_CTX_new) was a fifth of a handshake's cost.
+const implicitContexts = new Map();
+const IMPLICIT_CONTEXTS_MAX = 32;
+
+function implicitContext(options) {
+  const parts = [tlsModule.DEFAULT_MIN_VERSION, tlsModule.DEFAULT_MAX_VERSION,
+                 tlsModule.DEFAULT_CIPHERS, tlsModule.DEFAULT_ECDH_CURVE];
+  for (const key of CONTEXT_OPTIONS) {
+    parts.push(options[key] === undefined ? '' :
+      JSON.stringify(toHost(options[key])));
+  }
+  const key = parts.join('\0');
+  let context = implicitContexts.get(key);
+  if (context === undefined) {
+    context = createSecureContext(options);
+    if (implicitContexts.size >= IMPLICIT_CONTEXTS_MAX) {
+      implicitContexts.delete(implicitContexts.keys().next().value);
+    }
+    implicitContexts.set(key, context);
+  }
+  return context;
 }
 
 function createSecureContext(options) {
@@ -328,8 +355,7 @@ class TLSSocket extends net.Socket {
 
   _startTls() {
     const options = this._tlsOptions;
-    const context = options.secureContext ||
-      createSecureContext(options);
+    const context = options.secureContext || implicitContext(options);
     this._context = context;
     const hostOptions = {
       isServer: Boolean(options.isServer),
