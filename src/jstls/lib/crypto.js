@@ -159,56 +159,17 @@ function encodeOutput(buf, encoding) {
 // ---------------------------------------------------------------------------
 // Validators (Node's messages).
 
-function validateString(value, name) {
-  if (typeof value !== 'string') {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'string', value);
-  }
-}
 
-function validateObject(value, name) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'object', value);
-  }
-}
 
-function validateNumber(value, name, min, max) {
-  if (typeof value !== 'number') {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
-  }
-  if ((min !== undefined && value < min) ||
-      (max !== undefined && value > max) ||
-      ((min !== undefined || max !== undefined) && Number.isNaN(value))) {
-    throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-  }
-}
 
-function validateInteger(value, name, min, max) {
-  if (typeof value !== 'number') {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
-  }
-  if (!Number.isInteger(value)) {
-    throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
-  }
-  if (value < min || value > max) {
-    throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-  }
-}
 
-function validateUint32(value, name) {
-  validateInteger(value, name, 0, 4294967295);
-}
 
-function validateInt32(value, name) {
-  validateInteger(value, name, -2147483648, 2147483647);
-}
 
-function validateBoolean(value, name) {
-  if (typeof value !== 'boolean') {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'boolean', value);
-  }
-}
 
-const { validateFunction } = errors;
+const {
+  validateBoolean, validateFunction, validateInt32, validateInteger,
+  validateNumber, validateObject, validateString, validateUint32,
+} = require('internal/validators');
 
 // Runs `work` now and hands its result to `callback` in a later turn, as
 // Node delivers thread-pool completions.

@@ -15,12 +15,13 @@
 'use strict';
 
 const { Buffer } = require('buffer');
+const { codes, describeReceived, errorWithCode } = require('internal/errors');
 const {
-  codes, describeReceived, errorWithCode, validateFunction,
-} = require('internal/errors');
+  validateBoolean, validateFunction, validateInt32, validateInteger,
+  validateObject,
+} = require('internal/validators');
 const loop = require('internal/loop');
 
-const kMaxSafe = Number.MAX_SAFE_INTEGER;
 const kType = Symbol('type');
 const kReadStreamChunk = 64 * 1024;
 
@@ -88,38 +89,14 @@ function toBytes(view) {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
-function validateInteger(value, name, min = -kMaxSafe, max = kMaxSafe) {
-  if (typeof value !== 'number') {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
-  }
-  if (!Number.isInteger(value)) {
-    throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
-  }
-  if (value < min || value > max) {
-    throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-  }
-}
 
-function validateInt32(value, name, min = -2147483648, max = 2147483647) {
-  validateInteger(value, name, min, max);
-}
 
 function validateFd(fd) {
   validateInt32(fd, 'fd', 0);
   return fd;
 }
 
-function validateBoolean(value, name) {
-  if (typeof value !== 'boolean') {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'boolean', value);
-  }
-}
 
-function validateObject(value, name) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'object', value);
-  }
-}
 
 function isURL(value) {
   return value !== null && typeof value === 'object' &&
@@ -1049,6 +1026,26 @@ function validateRange(value, name) {
 let ReadStreamClass = null;
 let WriteStreamClass = null;
 
+// _construct() of both file streams: open the file unless given an fd,
+// from the poll phase as Node's fs.open completes.
+function openForStream(stream, callback) {
+  if (stream.fd !== null) {
+    callback();
+    return;
+  }
+  loop.defer(() => {
+    try {
+      stream.fd = openSync(stream.path, stream.flags, stream.mode);
+    } catch (err) {
+      callback(err);
+      return;
+    }
+    callback();
+    stream.emit('open', stream.fd);
+    stream.emit('ready');
+  });
+}
+
 function defineReadStream() {
   const { Readable } = stream();
 
@@ -1086,21 +1083,7 @@ function defineReadStream() {
     }
 
     _construct(callback) {
-      if (this.fd !== null) {
-        callback();
-        return;
-      }
-      loop.defer(() => {
-        try {
-          this.fd = openSync(this.path, this.flags, this.mode);
-        } catch (err) {
-          callback(err);
-          return;
-        }
-        callback();
-        this.emit('open', this.fd);
-        this.emit('ready');
-      });
+      openForStream(this, callback);
     }
 
     _read(size) {
@@ -1188,21 +1171,7 @@ function defineWriteStream() {
     }
 
     _construct(callback) {
-      if (this.fd !== null) {
-        callback();
-        return;
-      }
-      loop.defer(() => {
-        try {
-          this.fd = openSync(this.path, this.flags, this.mode);
-        } catch (err) {
-          callback(err);
-          return;
-        }
-        callback();
-        this.emit('open', this.fd);
-        this.emit('ready');
-      });
+      openForStream(this, callback);
     }
 
     _write(chunk, encoding, callback) {

@@ -7,6 +7,7 @@
 'use strict';
 
 const { codes, errorWithCode } = require('internal/errors');
+const { validateInt32 } = require('internal/validators');
 
 let staticInfo = null;
 
@@ -15,17 +16,6 @@ function info() {
   return staticInfo;
 }
 
-function validateInt32(value, name, min = -2147483648, max = 2147483647) {
-  if (typeof value !== 'number') {
-    throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', value);
-  }
-  if (!Number.isInteger(value)) {
-    throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
-  }
-  if (value < min || value > max) {
-    throw new codes.ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
-  }
-}
 
 // The host reports a failed uv_os_* call as ERR_SYSTEM_ERROR with an `info`
 // record; Node's SystemError also shows info.errno/syscall at top level.
