@@ -14,6 +14,7 @@ import codecs
 import errno as _errno
 import logging
 import os as _os
+import sys as _sys
 
 log = logging.getLogger("jstls")
 log.addHandler(logging.NullHandler())
@@ -106,6 +107,23 @@ def install(engine, name, binding):
 def install_function(engine, qualname, func):
     """Expose one callable under ``qualname`` with error translation."""
     engine.expose(qualname, _wrap(func, qualname))
+
+
+def debuglog(section):
+    """The host half of util.debuglog: a function printing
+    ``SECTION <pid>: message`` to stderr when NODE_DEBUG names the section,
+    else None (so a caller can skip building the message)."""
+    upper = section.upper()
+    if upper not in debug_sections():
+        return None
+    prefix = f"{upper} {_os.getpid()}: host "
+
+    def log(message, *args):
+        text = message % args if args else message
+        _sys.stderr.write(prefix + text + "\n")
+        _sys.stderr.flush()
+
+    return log
 
 
 def debug_sections():

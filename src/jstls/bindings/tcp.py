@@ -25,8 +25,11 @@ import socket
 import threading
 from collections import deque
 
-from . import HostError, os_error_record, utf8
+from . import HostError, debuglog, os_error_record, utf8
 from ..loop import Handle
+
+_debug_net = debuglog("net")
+_debug_tls = debuglog("tls")
 
 _READ = selectors.EVENT_READ
 _WRITE = selectors.EVENT_WRITE
@@ -194,6 +197,9 @@ class StreamHandle(Handle):
             if kind == "plaintext":
                 self.loop.emit_data(self, event[1])
             elif kind == "handshake_done":
+                if _debug_tls:
+                    _debug_tls("handle %d handshake done %s", self.id,
+                               self.tls.protocol())
                 self.tls_established = True
                 self.loop.emit(self, "secure")
             elif kind == "close_notify":
@@ -202,6 +208,8 @@ class StreamHandle(Handle):
                     self.tls_ended = True
                     self.loop.emit(self, "end")
             elif kind == "error":
+                if _debug_tls:
+                    _debug_tls("handle %d error %s", self.id, event[1].get("code"))
                 self.tls_failed = True
                 self.loop.emit(self, "tls_error", event[1])
             else:
@@ -325,6 +333,8 @@ class StreamHandle(Handle):
     def close(self):
         if self.closed:
             return
+        if _debug_net:
+            _debug_net("close handle %d fd %d", self.id, self.fd)
         super().close()
         self.reading = self.connecting = self.shutdown_pending = False
         self.queue.clear()
@@ -364,6 +374,8 @@ class ServerHandle(Handle):
             if conn.family != socket.AF_UNIX:
                 conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             client = StreamHandle(self.loop, conn)
+            if _debug_net:
+                _debug_net("accept handle %d fd %d", client.id, client.fd)
             self.loop.emit(self, "connection", client.id, client.info())
 
     def close(self):
@@ -593,6 +605,8 @@ class TcpBinding:
                     _raise(_error(exc, "bind", address=local, port=local_port))
             address = target
         handle = StreamHandle(self._loop, sock)
+        if _debug_net:
+            _debug_net("connect handle %d to %s", handle.id, target)
         handle.target = target
         handle.connecting = True
         try:
