@@ -472,8 +472,8 @@ try {
 
 def test_host_handles_are_released():
     runtime = Runtime(capture=True)
-    runtime.expose("handles", lambda: runtime.engine._funcs[
-        "crypto.handle_count"]())
+    runtime.expose("handles", lambda: runtime.engine.function(
+        "crypto.handle_count")())
     result = runtime.run_script("""
 const crypto = require('crypto');
 const before = handles();

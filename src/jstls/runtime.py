@@ -11,6 +11,7 @@ and network, as they would under Node.
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import sys
@@ -147,8 +148,8 @@ class Runtime:
 
         bindings.install(self.engine, "process", ProcessBinding(self))
         bindings.install(self.engine, "modules", ModulesBinding())
-        for name, binding in _extra_bindings(self):
-            bindings.install(self.engine, name, binding)
+        for name, module_name, class_name in _lazy_bindings():
+            _install_lazily(self, name, module_name, class_name)
 
     # -- context manager ---------------------------------------------------
 
@@ -269,16 +270,22 @@ def _version():
     return __version__
 
 
-def _extra_bindings(runtime):
-    """Bindings of the other modules, each in its own file."""
-    from .bindings.crypto import CryptoBinding
-    from .bindings.fs import FsBinding
-    from .bindings.os import OsBinding
-    from .bindings.tcp import TcpBinding
-    from .bindings.tls import TlsBinding
+def _lazy_bindings():
+    """(name, module, class) of the bindings installed on first use."""
+    return [
+        ("crypto", "crypto", "CryptoBinding"),
+        ("fs", "fs", "FsBinding"),
+        ("os", "os", "OsBinding"),
+        ("tcp", "tcp", "TcpBinding"),
+        ("tls", "tls", "TlsBinding"),
+    ]
 
-    yield "crypto", CryptoBinding(runtime)
-    yield "fs", FsBinding(runtime)
-    yield "os", OsBinding()
-    yield "tcp", TcpBinding(runtime)
-    yield "tls", TlsBinding(runtime)
+
+def _install_lazily(runtime, name, module_name, class_name):
+    def load():
+        module = importlib.import_module(f".bindings.{module_name}", __package__)
+        cls = getattr(module, class_name)
+        binding = cls() if module_name == "os" else cls(runtime)
+        bindings.install(runtime.engine, name, binding)
+
+    runtime.engine.expose_namespace(name, load)

@@ -176,6 +176,7 @@ class DukpyEngine:
         # process and console globals, which Node code must not see.
         self._ctx = _dukpy.create_context()
         self._funcs = {}
+        self._lazy = {}
         self._state = None
         self.native = False
         if _NATIVE is not None:
@@ -191,7 +192,13 @@ class DukpyEngine:
     # host-side cost of a small call.
 
     def _check_exported_function_exists(self, name):
-        return name.decode("utf-8") in self._funcs
+        name = name.decode("utf-8")
+        if name in self._funcs:
+            return True
+        loader = self._lazy.pop(name.partition(".")[0], None)
+        if loader is not None:
+            loader()
+        return name in self._funcs
 
     def _call_python(self, name, json_args):
         func = self._funcs[name.decode("utf-8")]
@@ -220,6 +227,18 @@ class DukpyEngine:
     def expose(self, name, func):
         """Make ``func`` callable from JS as ``call_python(name, ...args)``."""
         self._funcs[name] = func
+
+    def function(self, name):
+        """The host function exposed as ``name`` (loading its namespace)."""
+        self._check_exported_function_exists(name.encode("utf-8"))
+        return self._funcs[name]
+
+    def expose_namespace(self, prefix, loader):
+        """Call ``loader()`` (which exposes ``prefix.*``) on first use.
+
+        Bindings whose imports are heavy (cryptography's x509, pyOpenSSL)
+        then cost nothing to scripts that never touch them."""
+        self._lazy[prefix] = loader
 
     def run_microtasks(self):
         """Run promise jobs until the queue is empty (Node's runMicrotasks)."""
