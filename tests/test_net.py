@@ -9,7 +9,6 @@ import os
 import socket
 import threading
 
-import pytest
 
 from jstls import Runtime
 
@@ -441,7 +440,6 @@ def test_fast_sender_meets_paused_reader_memory_stays_bounded():
     # A Python peer writes as fast as it can; the jstls server pauses the
     # socket.  The host must stop reading, so the sender blocks on a full
     # kernel buffer and our process does not swallow the stream.
-    import resource
 
     box = {"sent": 0}
     stop = threading.Event()

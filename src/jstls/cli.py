@@ -59,9 +59,7 @@ def _split_node_flags(args):
 def _node_options():
     """Flags from NODE_OPTIONS that we honour; others are ignored."""
     raw = os.environ.get("NODE_OPTIONS", "")
-    flags, _ = _split_node_flags(
-        [a for a in shlex.split(raw) if a.startswith("--")]
-    )
+    flags, _ = _split_node_flags([a for a in shlex.split(raw) if a.startswith("--")])
     return flags
 
 

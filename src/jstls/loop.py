@@ -189,4 +189,3 @@ class HostLoop:
         for handle in list(self.handles.values()):
             handle.close()
         self.selector.close()
-

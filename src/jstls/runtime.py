@@ -219,9 +219,7 @@ class Runtime:
         """
         self._boot()
         bindings.install_function(self.engine, "expose." + name, func)
-        self.engine.evaluate(
-            "__jstls.exposeGlobal(dukpy.name); null;", name=name
-        )
+        self.engine.evaluate("__jstls.exposeGlobal(dukpy.name); null;", name=name)
 
     def eval(self, expression):
         """Evaluate a JS expression in the global scope; return its JSON value."""

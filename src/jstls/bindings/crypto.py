@@ -25,7 +25,6 @@ one, holds only the final error.
 from __future__ import annotations
 
 import base64
-import codecs
 import datetime
 import hashlib
 import hmac

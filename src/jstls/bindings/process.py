@@ -129,7 +129,10 @@ class ProcessBinding:
         if batch is None:
             return None
         events, data = batch
-        return [events, None if data is None else self._runtime.engine.bytes_to_js(data)]
+        return [
+            events,
+            None if data is None else self._runtime.engine.bytes_to_js(data),
+        ]
 
     def loop_alive(self):
         """Whether any ref'd host handle is still active."""
@@ -165,9 +168,7 @@ class ModulesBinding:
         else:
             found = self._load_node_modules(request, parent_dir)
         if found is None:
-            raise HostError(
-                "MODULE_NOT_FOUND", f"Cannot find module '{request}'"
-            )
+            raise HostError("MODULE_NOT_FOUND", f"Cannot find module '{request}'")
         return found
 
     def read(self, filename):

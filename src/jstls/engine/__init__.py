@@ -9,7 +9,10 @@ engine is a second module here, chosen by name in ``create_engine``.
 from __future__ import annotations
 
 
+# dukpy's JSRuntimeError: what evaluate() raises for a JS exception.
 from .dukpy_engine import JSError as EngineError
+
+__all__ = ["EngineError", "EngineUnavailable", "create_engine"]
 
 
 class EngineUnavailable(RuntimeError):

@@ -55,9 +55,7 @@ def _import_extension():
         for suffix in importlib.machinery.EXTENSION_SUFFIXES:
             path = os.path.join(folder, "_dukpy" + suffix)
             if os.path.exists(path):
-                loader = importlib.machinery.ExtensionFileLoader(
-                    "dukpy._dukpy", path
-                )
+                loader = importlib.machinery.ExtensionFileLoader("dukpy._dukpy", path)
                 ext_spec = importlib.util.spec_from_loader("dukpy._dukpy", loader)
                 module = importlib.util.module_from_spec(ext_spec)
                 loader.exec_module(module)
