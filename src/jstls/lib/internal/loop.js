@@ -265,6 +265,7 @@ class Timeout {
     this._destroyed = false;
     this._refed = true;
     this._active = false;
+    this._cleared = false;
     this._seq = 0;
     this._due = 0;
     this._schedule(hostNow());
@@ -287,17 +288,19 @@ class Timeout {
       if (this._refed) refedTimers--;
     }
     this._destroyed = true;
+    this._cleared = true;
   }
 
+  // The heap keeps the old due time; runTimers() notices the timer was
+  // refreshed when it surfaces, and puts it back (as Node's lists do), so
+  // a socket touching its timeout on every read costs no heap work.
+  // A timer that already fired starts again, as the docs say; a cleared
+  // one stays cleared.
   refresh() {
     if (this._active) {
-      // The old heap entry becomes stale: re-add under a new sequence.
-      this._active = false;
-      if (this._refed) refedTimers--;
-      const stale = Object.create(Timeout.prototype);
-      Object.assign(stale, this, { _active: false });
-      const index = heap.indexOf(this);
-      if (index >= 0) heap[index] = stale;
+      this._idleStart = hostNow();
+    } else if (!this._cleared) {
+      this._destroyed = false;
       this._schedule(hostNow());
     }
     return this;
@@ -360,6 +363,13 @@ function runTimers() {
     const timer = heapPeek();
     if (timer === undefined || timer._due > now) return;
     heapPop();
+    const due = timer._idleStart + timer._idleTimeout;
+    if (due > now) {
+      timer._due = due;
+      timer._seq = ++timerSeq;
+      heapPush(timer);
+      continue;
+    }
     timer._active = false;
     if (timer._refed) refedTimers--;
     if (timer._repeat !== null) {
