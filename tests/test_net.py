@@ -492,3 +492,23 @@ server.listen(0, '127.0.0.1', () => startSender(server.address().port));
     # ...and what JS holds is at most a high-water mark's worth plus one read.
     assert figures["buffered"] <= 16384 + 4 * 65536, figures
     assert figures["rss"] - before < 64, (figures, before)
+
+
+def test_stdin_piped_into_a_socket(tmp_path):
+    # The tls docs' client does process.stdin.pipe(socket): here with net,
+    # a jstls process whose stdin is a pipe, talking to a Python echo peer.
+    from conftest import run_jstls
+
+    port, thread = _python_echo_server()
+    script = tmp_path / "pipe.js"
+    script.write_text(
+        "const net = require('net');"
+        f"const socket = net.connect({port}, '127.0.0.1');"
+        "process.stdin.pipe(socket);"
+        "socket.pipe(process.stdout);"
+    )
+    payload = b"".join(b"line %d\n" % i for i in range(20000))
+    proc = run_jstls(["run", str(script)], input=payload)
+    thread.join(5)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == payload
