@@ -18,7 +18,7 @@ const builtinIds = new Set([
   'fs', 'net', 'os', 'path', 'process', 'stream', 'string_decoder',
   'timers', 'tls', 'util',
   'assert/strict', 'fs/promises', 'path/posix', 'stream/promises',
-  'timers/promises', 'util/types',
+  'timers/promises', 'util/types', 'jstls/test',
 ].filter((id) => globalThis.__jstls.builtins[id] !== undefined));
 
 function isBuiltin(id) {
