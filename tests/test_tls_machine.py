@@ -1203,3 +1203,96 @@ def test_failure_codes_match_node(pki, tmp_path):
     server = TLSMachine(server_context(pki["leaf"]), True)
     server.receive(cases["http"][2].encode())
     assert errors(server.advance())[0]["code"] == node["http"]["server"]
+
+
+# ---------------------------------------------------------------------------
+# The handle for TLS over a JS Duplex: the same machine, its output taken
+# as batches (bindings/tls.py), here moved between two handles by hand.
+
+def _batch(handle):
+    """(ciphertext, plaintext, other events) of what ``handle`` made."""
+    events, data = handle.take()
+    cipher, plain, other = b"", b"", []
+    for event in events:
+        if event[0] in ("ciphertext", "data"):
+            chunk = data[event[1]:event[1] + event[2]]
+            if event[0] == "ciphertext":
+                cipher += chunk
+            else:
+                plain += chunk
+        else:
+            other.append(event)
+    return cipher, plain, other
+
+
+def _pump_handles(a, b, limit=50):
+    heard = {id(a): [b"", []], id(b): [b"", []]}
+    for _ in range(limit):
+        moved = False
+        for src, dst in ((a, b), (b, a)):
+            cipher, plain, other = _batch(src)
+            heard[id(src)][0] += plain
+            heard[id(src)][1] += other
+            if cipher:
+                dst.feed(cipher)
+                moved = True
+        if not moved:
+            break
+    return heard[id(a)], heard[id(b)]
+
+
+def test_js_transport_handles_carry_a_connection(pki):
+    from jstls.bindings.tls import JsTransportHandle
+    from jstls.loop import HostLoop
+
+    loop = HostLoop()
+    try:
+        client, server = JsTransportHandle(loop), JsTransportHandle(loop)
+        server.start_tls(TLSMachine(server_context(pki["leaf"]), True))
+        client.start_tls(TLSMachine(client_context(pki["ca"]), False,
+                                    servername="localhost"))
+        (_, client_events), (_, server_events) = _pump_handles(client, server)
+        assert kinds(client_events) == ["secure", "session"]
+        assert kinds(server_events) == ["secure"]
+        assert not client.is_active()  # a Duplex keeps no loop alive
+
+        client.write(b"ping")
+        server.write(b"pong")
+        server.shutdown()
+        (client_plain, client_events), (server_plain, _) = \
+            _pump_handles(client, server)
+        assert (client_plain, server_plain) == (b"pong", b"ping")
+        assert kinds(client_events) == ["end"]
+        assert server.bytes_written == client.bytes_read > 0
+
+        # The Duplex ends after that: nothing more to tell.
+        client.eof()
+        assert _batch(client) == (b"", b"", [])
+    finally:
+        loop.close()
+
+
+def test_js_transport_eof_before_and_during_a_handshake(pki):
+    from jstls.bindings.tls import JsTransportHandle
+    from jstls.loop import HostLoop
+
+    loop = HostLoop()
+    try:
+        # A client waiting for its first write (new TLSSocket()) has sent
+        # nothing: the end of its Duplex is a plain end.
+        idle = JsTransportHandle(loop)
+        idle.start_tls(TLSMachine(client_context(pki["ca"]), False),
+                       started=False)
+        assert _batch(idle) == (b"", b"", [])
+        idle.eof()
+        assert _batch(idle)[2] == [["end"]]
+
+        # One whose ClientHello went out: Node's ECONNRESET.
+        started = JsTransportHandle(loop)
+        started.start_tls(TLSMachine(client_context(pki["ca"]), False))
+        assert _batch(started)[0].startswith(b"\x16\x03")
+        started.eof()
+        ((kind, record),) = _batch(started)[2]
+        assert (kind, record["code"]) == ("error", "ECONNRESET")
+    finally:
+        loop.close()

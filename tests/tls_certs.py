@@ -181,25 +181,83 @@ def _euler_fixed(bits):
     return total >> 64
 
 
-@functools.cache
-def ffdhe2048_pem():
-    """RFC 7919's ffdhe2048 group as PEM "DH PARAMETERS", computed from
-    its definition (p = 2^2048 - 2^1984 + (floor(2^1918 e) + 560316) 2^64
-    - 1, g = 2) rather than pasted."""
-    p = (1 << 2048) - (1 << 1984) + ((_euler_fixed(1918) + 560316) << 64) - 1
-    assert pow(2, p - 1, p) == 1
+def _pi_fixed(bits):
+    """floor(pi * 2**bits), from Machin's formula."""
+    scale = 1 << (bits + 64)
+
+    def arctan_inverse(x):
+        total, term, k, sign = 0, scale // x, 1, 1
+        while term:
+            total += sign * (term // k)
+            term //= x * x
+            k += 2
+            sign = -sign
+        return total
+
+    return (16 * arctan_inverse(5) - 4 * arctan_inverse(239)) >> 64
+
+
+def _dh_parameters_pem(p, g=2):
+    """PEM "DH PARAMETERS" (PKCS #3) of the group (p, g)."""
+    assert pow(g, p - 1, p) == 1
 
     def der_int(n):
         body = n.to_bytes((n.bit_length() + 8) // 8, "big")
         return b"\x02" + _der_len(len(body)) + body
 
-    seq = der_int(p) + der_int(2)
+    seq = der_int(p) + der_int(g)
     der = b"\x30" + _der_len(len(seq)) + seq
     import base64
     b64 = base64.encodebytes(der).decode().replace("\n", "")
     lines = [b64[i:i + 64] for i in range(0, len(b64), 64)]
     return "-----BEGIN DH PARAMETERS-----\n" + "\n".join(lines) + \
         "\n-----END DH PARAMETERS-----\n"
+
+
+@functools.cache
+def ffdhe2048_pem():
+    """RFC 7919's ffdhe2048 group as PEM "DH PARAMETERS", computed from
+    its definition (p = 2^2048 - 2^1984 + (floor(2^1918 e) + 560316) 2^64
+    - 1, g = 2) rather than pasted."""
+    p = (1 << 2048) - (1 << 1984) + ((_euler_fixed(1918) + 560316) << 64) - 1
+    return _dh_parameters_pem(p)
+
+
+@functools.cache
+def modp1024_pem():
+    """RFC 2409's 1024-bit MODP group (Oakley group 2) as PEM, from its
+    definition: p = 2^1024 - 2^960 - 1 + (floor(2^894 pi) + 129093) 2^64,
+    g = 2.  The smallest group Node's servers take (with a warning)."""
+    p = (1 << 1024) - (1 << 960) - 1 + ((_pi_fixed(894) + 129093) << 64)
+    return _dh_parameters_pem(p)
+
+
+# sha256WithRSAEncryption and sha1WithRSAEncryption AlgorithmIdentifiers
+# (OID and NULL parameters): the same length, so one can replace the other.
+_SHA256_RSA = bytes.fromhex("06092a864886f70d01010b0500")
+_SHA1_RSA = bytes.fromhex("06092a864886f70d0101050500")
+
+
+def make_sha1_leaf(ca, cn="localhost"):
+    """A leaf ``ca`` signs with SHA-1, which OpenSSL takes only at
+    security level 0.
+
+    cryptography no longer signs certificates with SHA-1, so the leaf is
+    built with SHA-256, its to-be-signed part re-labelled SHA-1 and signed
+    again with ``ca``'s key, and the DER put together here."""
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    draft = make_leaf(ca, cn)
+    tbs = draft.cert.tbs_certificate_bytes
+    assert tbs.count(_SHA256_RSA) == 1
+    tbs = tbs.replace(_SHA256_RSA, _SHA1_RSA)
+    signature = ca.key.sign(tbs, padding.PKCS1v15(), hashes.SHA1())
+    algorithm = b"\x30" + _der_len(len(_SHA1_RSA)) + _SHA1_RSA
+    bits = b"\x03" + _der_len(len(signature) + 1) + b"\x00" + signature
+    body = tbs + algorithm + bits
+    cert = x509.load_der_x509_certificate(
+        b"\x30" + _der_len(len(body)) + body)
+    return Identity(cert, draft.key, ca)
 
 
 def _der_len(n):

@@ -29,6 +29,7 @@ def write_fixtures(directory):
                                 dns=("*.b.example.com",), ips=())
     expired = tls_certs.make_expired(ca)
     self_signed = tls_certs.make_self_signed()
+    sha1 = tls_certs.make_sha1_leaf(ca)
     files = {
         "ca-cert.pem": ca.cert_pem,
         "server-key.pem": server.key_pem(),
@@ -48,6 +49,9 @@ def write_fixtures(directory):
         "self-key.pem": self_signed.key_pem(),
         "self-cert.pem": self_signed.cert_pem,
         "server-key-encrypted.pem": server.key_pem("secret"),
+        "sha1-key.pem": sha1.key_pem(),
+        "sha1-cert.pem": sha1.cert_pem,
+        "dh1024.pem": tls_certs.modp1024_pem(),
     }
     for name, text in files.items():
         (out / name).write_text(text)

@@ -6,8 +6,9 @@
 
 Node's TLS flags are accepted before the script, and also read from
 NODE_OPTIONS: --tls-max-v1.2, --tls-max-v1.3, --tls-min-v1.0 .. v1.3,
---tls-cipher-list=..., --openssl-config=..., --no-warnings,
---no-deprecation.  The runtime passes them on to JS as process.execArgv.
+--tls-cipher-list=..., --openssl-config=..., --openssl-shared-config,
+--no-warnings, --no-deprecation.  The runtime passes them on to JS as
+process.execArgv.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _TLS_FLAGS = {
     "--tls-min-v1.1",
     "--tls-min-v1.2",
     "--tls-min-v1.3",
+    "--openssl-shared-config",
     "--no-warnings",
     "--no-deprecation",
     "--pending-deprecation",
@@ -114,6 +116,11 @@ def main(argv=None):
         return 0
 
     flags = _node_options() + flags
+    if "--tls-min-v1.3" in flags and "--tls-max-v1.2" in flags:
+        # Node refuses the pair before running anything.
+        print("jstls: either --tls-min-v1.3 or --tls-max-v1.2 can be used, "
+              "not both", file=sys.stderr)
+        return 9
     if mode == "file" and not os.path.exists(payload):
         # Let the module loader report it, as Node does (MODULE_NOT_FOUND).
         pass

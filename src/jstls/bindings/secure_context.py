@@ -490,7 +490,7 @@ class SecureContext:
         self._load_certs_and_keys(ctx)
         self._set_sigalgs(raw)
         self._set_ciphers(raw)
-        self._set_curves(raw)
+        self._set_curves(raw, max_version)
         self._set_dhparam(raw)
         self._load_crl(ctx)
         self._set_session_id_context(raw)
@@ -614,7 +614,10 @@ class SecureContext:
             raise HostError("ERR_INVALID_ARG_VALUE",
                             "The property 'options.ciphers' is invalid. "
                             f"Received [ {shown} ]", name="TypeError")
-        _check(lib.SSL_CTX_set_ciphersuites(raw, tls13.encode("ascii")))
+        # Like Node: a list naming no TLS 1.3 suite leaves OpenSSL's
+        # TLS 1.3 suites as they are.
+        if tls13:
+            _check(lib.SSL_CTX_set_ciphersuites(raw, tls13.encode("ascii")))
         if lib.SSL_CTX_set_cipher_list(raw, tls12.encode("ascii")) != 1:
             codes = take_errors()
             # Like Node: an empty TLS 1.2 list on purpose ("TLS 1.3 only")
@@ -622,9 +625,20 @@ class SecureContext:
             if tls12:
                 raise openssl_error(codes)
 
-    def _set_curves(self, raw):
+    def _set_curves(self, raw, max_version):
         curve = self.options.get("ecdhCurve") or "auto"
         names = AUTO_GROUPS if curve == "auto" else curve.encode("ascii")
+        if curve == "auto" and max_version < SSL.TLS1_3_VERSION:
+            # WORKAROUND: OpenSSL 4.0 negotiates the ffdhe groups in TLS 1.2
+            # too (RFC 7919), so a DHE server would ignore its dhparam and
+            # a client would meet a 2048-bit group where Node 20 (OpenSSL
+            # 3.0, ffdhe in TLS 1.3 only) meets the server's own.  Below
+            # TLS 1.3 they are left out, as OpenSSL 3.0 leaves them out
+            # (node --tls-max-v1.2 offers none).  Goes with AUTO_GROUPS.
+            # LIMITATION: a TLS 1.3-capable server still answers a TLS 1.2
+            # client that offers ffdhe with that group, not its dhparam.
+            names = b":".join(n for n in names.split(b":")
+                              if not n.startswith(b"ffdhe"))
         if lib.SSL_CTX_set1_curves_list(raw, names) != 1:
             take_errors()
             raise HostError("ERR_CRYPTO_OPERATION_FAILED",

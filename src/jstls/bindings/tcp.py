@@ -66,7 +66,118 @@ def _error(exc, syscall, **props):
     return record
 
 
-class StreamHandle(Handle):
+class TlsPump:
+    """The TLS half of a stream handle: a TLS machine between a transport
+    and JS (bindings/tls.py puts it there with ``start_tls``).
+
+    The pump runs the machine and routes what it made: plaintext and
+    events toward JS (``_emit``, ``_emit_data``), ciphertext toward the
+    transport (``_send_ciphertext``).  A subclass supplies those three and
+    ``_update`` (re-arm its I/O interest).  StreamHandle's transport is its
+    socket, so ciphertext never crosses into JS; bindings/tls.py's
+    JsTransportHandle's is a JS Duplex, so it does.
+    """
+
+    tls = None
+    tls_started = tls_established = tls_failed = tls_ended = tls_eof = False
+
+    def start_tls(self, machine, started=True):
+        """Put a TLS machine between the transport and JS.
+
+        A client starts its handshake now, unless ``started`` is False:
+        a client ``new tls.TLSSocket()`` made without ``tls.connect()``
+        waits, as in Node, for its first write or the peer's first bytes.
+        """
+        self.tls = machine
+        self.tls_started = False
+        self.tls_established = False
+        self.tls_failed = False
+        self.tls_ended = False
+        self.tls_eof = False
+        if started:
+            self._tls_turn()
+        self._update()
+
+    def _tls_receive(self, data):
+        self.tls_started = True
+        self.tls.receive(data)
+        self._tls_turn()
+
+    def _tls_turn(self):
+        """Run the machine and carry out what it produced: the byte pump."""
+        for event in self.tls.advance():
+            kind = event[0]
+            if kind == "plaintext":
+                self._emit_data(event[1])
+            elif kind == "handshake_done":
+                if _debug_tls:
+                    _debug_tls("handle %d handshake done %s", self.id,
+                               self.tls.protocol())
+                self.tls_established = True
+                self._emit("secure")
+            elif kind == "close_notify":
+                # The peer will send nothing more: Node reads that as end.
+                if not self.tls_ended:
+                    self.tls_ended = True
+                    self._emit("end")
+            elif kind == "error":
+                if _debug_tls:
+                    _debug_tls("handle %d error %s", self.id, event[1].get("code"))
+                self.tls_failed = True
+                self._emit("tls_error", event[1])
+            else:
+                # client_hello, session: for lib/tls.js's listeners.
+                self._emit(kind, _jsonable(event[1]))
+        out = self.tls.pull()
+        if out:
+            self.tls_started = True
+            self._send_ciphertext(out)
+        self._update()
+
+    def _tls_close(self):
+        """Queue a close_notify and send it (``tlsSocket.end()``)."""
+        if not self.tls_failed:
+            self.tls.close()
+            self._send_ciphertext(self.tls.pull())
+
+    def _tls_eof(self):
+        """The transport ended: the end of the TLS stream, or, in the
+        middle of a handshake, Node's ECONNRESET.  Before any handshake
+        byte moved it is a plain end (lib/tls.js tells a server).
+
+        LIMITATION: a tls.connect() socket of Node emits 'end' before that
+        ECONNRESET; here the error comes alone."""
+        self.tls_eof = True
+        self._update()
+        if self.tls_started and not self.tls_established:
+            self.tls_failed = True
+            self._emit("error", {
+                "name": "Error",
+                "code": "ECONNRESET",
+                "message": "Client network socket disconnected before "
+                           "secure TLS connection was established",
+            })
+            return
+        if not self.tls_ended:  # a close_notify said it already
+            self.tls_ended = True
+            self._emit("end")
+
+    # -- what a subclass supplies ---------------------------------------------
+
+    def _emit(self, kind, *payload):
+        raise NotImplementedError
+
+    def _emit_data(self, data):
+        raise NotImplementedError
+
+    def _send_ciphertext(self, data):
+        raise NotImplementedError
+
+    def _update(self):
+        raise NotImplementedError
+
+
+class StreamHandle(TlsPump, Handle):
     """A connected byte stream over a non-blocking socket."""
 
     READ_BUDGET = 4 * 65536
@@ -97,8 +208,8 @@ class StreamHandle(Handle):
 
     def _handshaking(self):
         # The handshake reads whether or not JS wants plaintext yet.
-        return self.tls is not None and not self.tls_established and \
-            not self.tls_failed
+        return self.tls is not None and not (
+            self.tls_established or self.tls_failed or self.tls_eof)
 
     # -- selector interest -------------------------------------------------
 
@@ -162,61 +273,18 @@ class StreamHandle(Handle):
                 self.loop.emit_data(self, data)
 
     def _on_eof(self):
-        if self.tls is not None and not self.tls_established:
-            self.tls_failed = True
-            self._update()
-            self.loop.emit(self, "error", {
-                "name": "Error",
-                "code": "ECONNRESET",
-                "message": "Client network socket disconnected before "
-                           "secure TLS connection was established",
-            })
+        if self.tls is not None:
+            self._tls_eof()
             return
         self.loop.emit(self, "end")
 
-    # -- TLS -------------------------------------------------------------------
+    # -- TLS (the transport side of TlsPump) -----------------------------------
 
-    def start_tls(self, machine):
-        """Put a TLS machine between the socket and JS; a client starts
-        its handshake now."""
-        self.tls = machine
-        self.tls_established = False
-        self.tls_failed = False
-        self.tls_ended = False
-        self._tls_turn()
-        self._update()
+    def _emit(self, kind, *payload):
+        self.loop.emit(self, kind, *payload)
 
-    def _tls_receive(self, data):
-        self.tls.receive(data)
-        self._tls_turn()
-
-    def _tls_turn(self):
-        """Run the machine and carry out what it produced: the byte pump."""
-        for event in self.tls.advance():
-            kind = event[0]
-            if kind == "plaintext":
-                self.loop.emit_data(self, event[1])
-            elif kind == "handshake_done":
-                if _debug_tls:
-                    _debug_tls("handle %d handshake done %s", self.id,
-                               self.tls.protocol())
-                self.tls_established = True
-                self.loop.emit(self, "secure")
-            elif kind == "close_notify":
-                # The peer will send nothing more: Node reads that as end.
-                if not self.tls_ended:
-                    self.tls_ended = True
-                    self.loop.emit(self, "end")
-            elif kind == "error":
-                if _debug_tls:
-                    _debug_tls("handle %d error %s", self.id, event[1].get("code"))
-                self.tls_failed = True
-                self.loop.emit(self, "tls_error", event[1])
-            else:
-                # client_hello, session: for the tls binding's listeners.
-                self.loop.emit(self, kind, _jsonable(event[1]))
-        self._send_ciphertext(self.tls.pull())
-        self._update()
+    def _emit_data(self, data):
+        self.loop.emit_data(self, data)
 
     def _send_ciphertext(self, data, request=None):
         if not data:
@@ -290,9 +358,8 @@ class StreamHandle(Handle):
     def shutdown(self):
         """Half-close once queued writes are out (Node's ShutdownWrap);
         through TLS, a close_notify goes first."""
-        if self.tls is not None and not self.tls_failed:
-            self.tls.close()
-            self._send_ciphertext(self.tls.pull())
+        if self.tls is not None:
+            self._tls_close()
         if self.queue:
             self.shutdown_pending = True
             self._update()

@@ -1,14 +1,16 @@
 // `tls`, as the Node 10 docs describe it: createSecureContext, TLSSocket,
 // Server, createServer, connect, checkServerIdentity, getCiphers and the
 // DEFAULT_* settings.  A TLSSocket is a net.Socket whose host handle has a
-// TLS machine on it (bindings/tls.py): OpenSSL's work and the ciphertext
-// stay on the host, JS sees plaintext.  Verification policy lives here, as
-// in Node: the host reports OpenSSL's verdict, this file applies
-// rejectUnauthorized and checkServerIdentity.
+// TLS machine on it (bindings/tls.py).  Over a host socket, OpenSSL's work
+// and the ciphertext stay on the host and JS sees plaintext.  Over any
+// other Duplex (`new tls.TLSSocket(duplex)`, `tls.connect({ socket })`),
+// the handle has no socket: this file carries the ciphertext between the
+// Duplex and the handle (the "transport" methods of TLSSocket).
+// Verification policy lives here, as in Node: the host reports OpenSSL's
+// verdict, this file applies rejectUnauthorized and checkServerIdentity.
 //
-// Not yet here: TLS over a JS Duplex that is not a net.Socket, session
-// events ('newSession', 'resumeSession'), OCSP, renegotiation and the
-// deprecated SecurePair.
+// Not yet here: session events ('newSession', 'resumeSession'), session
+// tickets, OCSP, renegotiation and the deprecated SecurePair.
 'use strict';
 
 const net = require('net');
@@ -22,24 +24,58 @@ const debug = require('internal/debuglog').debuglog('tls');
 // ---------------------------------------------------------------------------
 // Defaults, from the docs and the command line.
 
+// Node's precedence, whatever the order of the flags: the lowest
+// --tls-min-v1.x wins, and --tls-max-v1.3 beats --tls-max-v1.2 (the CLI
+// refuses --tls-min-v1.3 with --tls-max-v1.2, as node does).
 function flagDefaults() {
   const flags = process.execArgv;
-  let min = 'TLSv1';
-  let max = 'TLSv1.2';
   let ciphers = null;
   for (const flag of flags) {
-    const m = /^--tls-(min|max)-v1\.([0-3])$/.exec(flag);
-    if (m) {
-      const version = m[2] === '0' ? 'TLSv1' : `TLSv1.${m[2]}`;
-      if (m[1] === 'min') min = version; else max = version;
-    } else if (flag.startsWith('--tls-cipher-list=')) {
+    if (flag.startsWith('--tls-cipher-list=')) {
       ciphers = flag.slice('--tls-cipher-list='.length);
     }
   }
+  let min = 'TLSv1';
+  for (const [flag, version] of [['--tls-min-v1.3', 'TLSv1.3'],
+    ['--tls-min-v1.2', 'TLSv1.2'], ['--tls-min-v1.1', 'TLSv1.1'],
+    ['--tls-min-v1.0', 'TLSv1']]) {
+    if (flags.includes(flag)) min = version;
+  }
+  const max = flags.includes('--tls-max-v1.3') ? 'TLSv1.3' : 'TLSv1.2';
   return { min, max, ciphers };
 }
 
 const defaults = flagDefaults();
+
+// An OpenSSL configuration file (--openssl-config=file, else OPENSSL_CONF)
+// is read under Node's application name, nodejs_conf, or openssl_conf with
+// --openssl-shared-config.  The host keeps what its system_default section
+// says for every context.  Node reads it at start-up and refuses to start
+// when OpenSSL cannot parse it (exit code 100); here that happens when
+// tls is first loaded.  A missing file is no error, as in Node.
+function loadOpenSSLConfig() {
+  let path = null;
+  let shared = false;
+  for (const flag of process.execArgv) {
+    if (flag.startsWith('--openssl-config=')) {
+      path = flag.slice('--openssl-config='.length);
+    } else if (flag === '--openssl-shared-config') {
+      shared = true;
+    }
+  }
+  if (path === null) path = process.env.OPENSSL_CONF || null;
+  if (!path) return;
+  const result = host.tryCall('tls.load_openssl_config', path,
+                              shared ? 'openssl_conf' : 'nodejs_conf');
+  if (result.error !== undefined) {
+    process.stderr.write('jstls: OpenSSL configuration error:\n' +
+                         `${result.error.message}\n`);
+    loop.exit(100);
+  }
+  debug('openssl config', path, result.value);
+}
+
+loadOpenSSLConfig();
 
 const DEFAULT_CIPHERS = defaults.ciphers !== null ? defaults.ciphers :
   'TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:' +
@@ -75,6 +111,8 @@ function toHost(value) {
 }
 
 const kContextId = Symbol('contextId');
+// Marks the options of a TLSSocket that tls.connect() makes.
+const kConnect = Symbol('tls.connect');
 
 const CONTEXT_OPTIONS = ['key', 'cert', 'ca', 'pfx', 'crl', 'dhparam',
   'passphrase', 'ciphers', 'ecdhCurve', 'honorCipherOrder', 'minVersion',
@@ -296,35 +334,38 @@ function certificateFromHost(obj, seen = []) {
 class TLSSocket extends net.Socket {
   constructor(socket, options = {}) {
     const tlsOptions = { ...options };
-    let handle;
+    let handle = null;
     let info;
-    if (socket instanceof net.Socket && socket._handle !== null &&
-        !socket.connecting) {
+    // A TLSSocket's handle already carries TLS: TLS inside it goes over
+    // it as over any Duplex.
+    const hasSocketHandle = socket instanceof net.Socket &&
+      !(socket instanceof TLSSocket);
+    if (hasSocketHandle && socket._handle !== null && !socket.connecting) {
       // Take over the connected socket's host handle: TLS goes on it.
       handle = socket._handle;
       info = { local: socket._sockname, remote: socket._peer };
       loop.unregisterHandle(handle);
       socket._handle = null;
     } else if (socket !== undefined && socket !== null &&
-               !(socket instanceof net.Socket)) {
-      // LIMITATION: TLS over a Duplex that is not a net.Socket needs the
-      // ciphertext to cross into JS; not built yet.
-      throw new codes.ERR_METHOD_NOT_IMPLEMENTED(
-        'new tls.TLSSocket(<stream that is not a net.Socket>)');
+               !(socket instanceof net.Socket) &&
+               (typeof socket.on !== 'function' ||
+                typeof socket.write !== 'function')) {
+      throw new codes.ERR_INVALID_ARG_TYPE('socket',
+        ['net.Socket', 'stream.Duplex'], socket);
     }
     super({
-      handle,
-      info,
       allowHalfOpen: socket ? socket.allowHalfOpen : tlsOptions.allowHalfOpen,
-      pauseOnConnect: !tlsOptions.isServer,
     });
     this._tlsOptions = tlsOptions;
+    this._fromConnect = tlsOptions[kConnect] === true;
     this._secureEstablished = false;
     this._securePending = false;
     this._newSessionPending = false;
     this._controlReleased = false;
     this.secureConnecting = true;
-    this._SNICallback = null;
+    this._SNICallback = tlsOptions.isServer &&
+      typeof tlsOptions.SNICallback === 'function' ?
+      tlsOptions.SNICallback : null;
     this.servername = null;
     this.alpnProtocol = null;
     this.authorized = false;
@@ -332,14 +373,26 @@ class TLSSocket extends net.Socket {
     this.encrypted = true;
     this._parent = socket || null;
     this._info = null;
-    this._pendingSocket = socket && socket.connecting ? socket : null;
+    this._pendingSocket = null;
+    this._pendingCiphertext = undefined;
+    this._servernameSet = false;
+    this._transport = null;
     this.ssl = null;
 
-    if (this._pendingSocket !== null) {
-      // A socket still connecting: wrap it once it is connected.
-      socket.once('connect', () => this._adoptConnected(socket));
-    } else if (handle !== undefined) {
+    if (handle !== null) {
+      this._attach(handle, info);
+      this._adoptBuffered(socket);
       this._startTls();
+      this.read(0);
+    } else if (hasSocketHandle && socket.connecting) {
+      // A socket still connecting: wrap it once it is connected.
+      this._pendingSocket = socket;
+      socket.once('connect', () => this._adoptConnected(socket));
+    } else if (socket !== undefined && socket !== null) {
+      // Any other Duplex, or a net.Socket with no connection of its own.
+      this._attachTransport(socket);
+      this._startTls();
+      this.read(0);
     }
   }
 
@@ -347,34 +400,285 @@ class TLSSocket extends net.Socket {
     const handle = socket._handle;
     loop.unregisterHandle(handle);
     socket._handle = null;
+    this._pendingSocket = null;
     this._attach(handle, { local: socket._sockname, remote: socket._peer });
+    this._adoptBuffered(socket);
     this._startTls();
     this.emit('connect');
     this.read(0);
+  }
+
+  // What the wrapped socket read before TLS took over (a STARTTLS reply
+  // may carry the first TLS bytes) is ciphertext for the machine.
+  _adoptBuffered(socket) {
+    if (!(socket instanceof net.Socket) || socket.readableLength === 0) {
+      return;
+    }
+    const chunks = [];
+    let chunk;
+    while ((chunk = socket.read()) !== null) chunks.push(chunk);
+    this._pendingCiphertext = Buffer.concat(chunks);
   }
 
   _startTls() {
     const options = this._tlsOptions;
     const context = options.secureContext || implicitContext(options);
     this._context = context;
+    const isServer = Boolean(options.isServer);
     const hostOptions = {
-      isServer: Boolean(options.isServer),
-      servername: options.isServer ? undefined : options.servername,
+      isServer,
+      // Only tls.connect() sends its servername option; a client made
+      // with new TLSSocket() sends one given to setServername().
+      servername: isServer || !(this._fromConnect || this._servernameSet) ?
+        undefined : options.servername,
       ALPNProtocols: alpnList(options.ALPNProtocols),
       requestCert: Boolean(options.requestCert),
       rejectUnauthorized: options.rejectUnauthorized !== false,
       session: options.session ? toHost(options.session) : undefined,
       sniContexts: options.sniContexts,
+      SNICallback: this._SNICallback !== null,
+      // A client made without tls.connect() waits for its first write,
+      // as Node's does.
+      started: isServer || this._fromConnect,
     };
-    debug('start', hostOptions.isServer ? 'server' : 'client');
+    debug('start', isServer ? 'server' : 'client');
     this.ssl = { id: this._handle };
-    host.call('tls.start', this._handle, context[kContextId], hostOptions);
+    this._transportRun(host.call('tls.start', this._handle,
+                                 context[kContextId], hostOptions));
+    const buffered = this._pendingCiphertext;
+    if (buffered !== undefined) {
+      this._pendingCiphertext = undefined;
+      this._transportRun(host.call('tls.feed', this._handle,
+                                   host.bytesOut(buffered)));
+    }
   }
 
+  // TLS starts before 'connect' is told: what waited for it (writes, an
+  // end()) then goes through TLS.
   _afterConnect(info) {
-    super._afterConnect(info);
     if (this._handle !== null && this.ssl === null) this._startTls();
+    super._afterConnect(info);
   }
+
+  // end() during the handshake: the close_notify and the end of the
+  // transport wait for it, or its last flight could not be sent.  (A
+  // client of new TLSSocket() that never wrote has no handshake going.)
+  _final(callback) {
+    const handshaking = this.ssl !== null && this._handle !== null &&
+      !this._secureEstablished && (this._tlsOptions.isServer ||
+      this._fromConnect || this._bytesDispatched > 0);
+    if (handshaking) {
+      this.once('secure', () => {
+        if (!this.destroyed) super._final(callback);
+      });
+      return;
+    }
+    super._final(callback);
+  }
+
+  // -- TLS over a JS Duplex -------------------------------------------------
+  //
+  // The host handle (a JsTransportHandle) has no socket.  Ciphertext the
+  // Duplex gives is fed to it; every call that moves its machine returns
+  // a batch (see _transportRun): ciphertext to write to the Duplex,
+  // plaintext and events for this socket.  The Duplex is read on
+  // 'readable', a tick after the bytes arrive, so that a Duplex pair that
+  // answers synchronously cannot run a whole handshake inside one write
+  // (nor does it under Node).  net.Socket's calls to its handle
+  // (_hostCall) land on the transport methods below.
+
+  _attachTransport(duplex) {
+    this._transport = duplex;
+    this._transportQueue = [];
+    this._transportDraining = false;
+    this._transportPulling = false;
+    this._transportReading = false;
+    this._transportEnded = false;
+    this._attach(host.call('tls.create_transport'), null);
+    duplex.on('readable', () => this._transportPull());
+    duplex.on('end', () => this._onTransportEnd());
+    // What Node 20 does with an error of the Duplex: a tls.connect()
+    // socket emits it, then closes as if without error; a socket made
+    // with new TLSSocket() only closes.
+    duplex.on('error', (err) => {
+      if (this.destroyed) return;
+      if (this._fromConnect) this.emit('error', err);
+      this.destroy();
+    });
+    duplex.on('close', () => this._onTransportClose());
+  }
+
+  _hostCall(method, ...args) {
+    if (this._transport === null) return super._hostCall(method, ...args);
+    const id = this._handle;
+    switch (method) {
+      case 'write':
+        return this._transportRun(
+          host.call('tls.transport_write', id, args[0]), args[1]);
+      case 'write_string':
+        return this._transportRun(
+          host.call('tls.transport_write_string', id, args[0]), args[1]);
+      case 'shutdown':
+        this._transportShutdown();
+        return undefined;
+      case 'close':
+        host.call('tcp.close', id);
+        this._transport.destroy();
+        return undefined;
+      case 'read_start':
+        this._transportReading = true;
+        loop.nextTick(() => this._transportPull());
+        return undefined;
+      case 'read_stop':
+        this._transportReading = false;
+        return undefined;
+      case 'info':
+        return { local: null, remote: null };
+      default:
+        // ref, set_no_delay, set_keep_alive: nothing to do without a
+        // socket.
+        return undefined;
+    }
+  }
+
+  // Read what the Duplex holds, while this socket wants plaintext (or
+  // the handshake needs bytes whatever it wants).
+  _transportPull() {
+    if (this._transportPulling) return;
+    this._transportPulling = true;
+    try {
+      while (this._handle !== null &&
+             (this._transportReading || !this._secureEstablished)) {
+        const chunk = this._transport.read();
+        if (chunk === null) break;
+        if (!ArrayBuffer.isView(chunk)) {
+          // Text (setEncoding) or objects: not bytes to decrypt.
+          this.destroy(new codes.ERR_STREAM_WRAP());
+          return;
+        }
+        this._transportRun(host.call('tls.feed', this._handle,
+                                     host.bytesOut(chunk)));
+      }
+    } finally {
+      this._transportPulling = false;
+    }
+  }
+
+  // Carry out a batch from the host; returns the bytes of ciphertext it
+  // held (net.Socket's "queued" count: the write of `request` completes
+  // when the Duplex took its last chunk).  The order is Node's: what this
+  // socket hears ('secure', plaintext), then the ciphertext the same turn
+  // made, then errors (after the alert that tells the peer why).  One
+  // queue keeps that order when a listener writes, or a Duplex that
+  // answers synchronously re-enters: a 'secure' listener's records go out
+  // after the Finished message that came with the event.
+  _transportRun(batch, request) {
+    if (batch === null || batch === undefined) return 0;
+    const [events, marker] = batch;
+    const bytes = marker === null ? null : host.bytesIn(marker);
+    const slice = (event) => bytes.subarray(event[1], event[1] + event[2]);
+    // A turn of the machine lists its events, then the ciphertext it
+    // pulled last; only errors move behind it.
+    const items = [];
+    const failures = [];
+    let written = 0;
+    let last = null;
+    for (const event of events) {
+      const kind = event[0];
+      if (kind === 'ciphertext') {
+        last = { ciphertext: slice(event), request: null };
+        items.push(last);
+        written += event[2];
+      } else if (kind === 'data') {
+        items.push({ data: slice(event) });
+      } else if (kind === 'tls_error' || kind === 'error') {
+        failures.push({ event });
+      } else {
+        items.push({ event });
+      }
+    }
+    if (last !== null && request !== undefined) last.request = request;
+    this._transportQueue.push(...items, ...failures);
+    this._transportDrain();
+    return written;
+  }
+
+  _transportDrain() {
+    if (this._transportDraining) return;
+    this._transportDraining = true;
+    const queue = this._transportQueue;
+    try {
+      while (queue.length > 0) {
+        const item = queue.shift();
+        if (item.ciphertext !== undefined) {
+          this._transportSend(item.ciphertext, item.request);
+        } else if (this._handle === null) {
+          continue;
+        } else if (item.data !== undefined) {
+          this.onHostData(item.data);
+        } else {
+          this.onHostEvent(...item.event);
+        }
+      }
+    } finally {
+      this._transportDraining = false;
+      // A listener threw: what is left still goes, in order.
+      if (queue.length > 0) loop.nextTick(() => this._transportDrain());
+    }
+  }
+
+  _transportSend(chunk, request) {
+    const duplex = this._transport;
+    // Once the Duplex is gone what is left is lost, as on a closed
+    // socket; a waiting write fails when this socket is destroyed.
+    if (duplex.destroyed || duplex.writableEnded) return;
+    if (request === null) {
+      duplex.write(chunk);
+      return;
+    }
+    duplex.write(chunk, (err) => {
+      if (!err) this.onHostEvent('written', request);
+    });
+  }
+
+  // end(): the close_notify, then the Duplex ends too, on the next check
+  // phase (so after the writes queued with it), as Node's JSStreamSocket
+  // ends its stream.
+  _transportShutdown() {
+    this._transportRun(host.call('tls.transport_shutdown', this._handle));
+    const duplex = this._transport;
+    loop.setImmediate(() => {
+      if (duplex.destroyed || duplex.writableEnded) {
+        this.onHostEvent('shutdown');
+        return;
+      }
+      duplex.end(() => this.onHostEvent('shutdown'));
+    });
+  }
+
+  _onTransportEnd() {
+    this._transportEnded = true;
+    if (this._handle !== null) {
+      this._transportRun(host.call('tls.transport_eof', this._handle));
+    }
+  }
+
+  _onTransportClose() {
+    if (this.destroyed) return;
+    if (!this._transportEnded) {
+      // Gone without an end: nothing more will come either way.
+      this.destroy();
+      return;
+    }
+    // It ended, then closed.  This socket ends (and, when both sides are
+    // done, closes) by itself; one left half-open has lost its transport.
+    const settle = () => loop.setImmediate(() => {
+      if (!this.destroyed) this.destroy();
+    });
+    if (this.readableEnded) settle(); else this.once('end', settle);
+  }
+
+  // -- host events ------------------------------------------------------------
 
   onHostEvent(kind, detail) {
     if (kind === 'secure') {
@@ -383,6 +687,14 @@ class TLSSocket extends net.Socket {
       this._onTlsError(host.fromRecord(detail));
     } else if (kind === 'error' && !this._secureEstablished) {
       this._onTlsError(host.fromRecord(detail));
+    } else if (kind === 'client_hello') {
+      this._onClientHello(detail);
+    } else if (kind === 'end' && !this._secureEstablished &&
+               this._tlsOptions.server) {
+      // A client that went before its first byte: Node's 'socket hang up'.
+      const err = new Error('socket hang up');
+      err.code = 'ECONNRESET';
+      this._onTlsError(err);
     } else {
       super.onHostEvent(kind, detail);
     }
@@ -392,12 +704,54 @@ class TLSSocket extends net.Socket {
     debug('tls error', err.code);
     if (this._tlsOptions.isServer && !this._secureEstablished) {
       const server = this._tlsOptions.server;
-      this._hadError = true;
-      this.destroy();
-      if (server) server.emit('tlsClientError', err, this);
-      return;
+      if (server) {
+        this._hadError = true;
+        this.destroy();
+        server.emit('tlsClientError', err, this);
+        return;
+      }
     }
     this.destroy(err);
+  }
+
+  // The ClientHello is in and OpenSSL has not seen it yet: an
+  // SNICallback may take its time to choose the context.
+  _onClientHello(hello) {
+    const servername = hello.servername;
+    const callback = this._SNICallback;
+    if (!servername || callback === null) {
+      this._resumeHandshake(null);
+      return;
+    }
+    let called = false;
+    debug('SNICallback', servername);
+    callback(servername, (err, context) => {
+      if (called) {
+        this._onTlsError(new codes.ERR_MULTIPLE_CALLBACK());
+        return;
+      }
+      called = true;
+      if (err) {
+        this._onTlsError(err);
+        return;
+      }
+      if (this._handle === null) return;
+      this._resumeHandshake(context);
+    });
+  }
+
+  _resumeHandshake(context) {
+    let id = null;
+    if (context !== undefined && context !== null) {
+      id = context[kContextId];
+      if (id === undefined && context.context) id = context.context.id;
+      if (typeof id !== 'number') {
+        this._onTlsError(new codes.ERR_INVALID_ARG_TYPE('context',
+          'SecureContext', context));
+        return;
+      }
+    }
+    this._transportRun(host.call('tls.resume', this._handle, id));
   }
 
   _onSecure() {
@@ -411,7 +765,12 @@ class TLSSocket extends net.Socket {
       this.servername = info.servername;
       this._onServerSecure(info);
     } else {
-      this._onClientSecure(info);
+      // A client of tls.connect() hears this first (onConnectSecure): it
+      // checks the server and emits 'secureConnect' before any other
+      // 'secure' listener runs.  A client made with new TLSSocket() is
+      // only told, unverified, as in Node.
+      debug('client secure');
+      this.emit('secure');
     }
   }
 
@@ -437,6 +796,16 @@ class TLSSocket extends net.Socket {
 
   _onClientSecure(info) {
     const options = this._tlsOptions;
+    // The server's DH group first, as Node checks it before the
+    // certificate.
+    const key = info.ephemeralKeyInfo;
+    if (key && key.type === 'DH' && key.size < options.minDHSize) {
+      const err = new codes.ERR_TLS_DH_PARAM_SIZE(key.size);
+      debug('client emit:', err.code);
+      this.emit('error', err);
+      this.destroy();
+      return;
+    }
     let verifyError = null;
     if (info.verifyError) {
       verifyError = new Error(info.verifyMessage || info.verifyError);
@@ -479,6 +848,10 @@ class TLSSocket extends net.Socket {
     return obj === undefined || obj === null ? null : certificateFromHost(obj);
   }
 
+  // Node 20's shape, {name, standardName, version}, where version is the
+  // protocol the cipher was defined for ('TLSv1.2', 'TLSv1/SSLv3', ...).
+  // The Node 10 docs show {name, version: 'TLSv1/SSLv3'} with version a
+  // fixed legacy string; scripts print node 20's answer, so this gives it.
   getCipher() {
     return this._tlsCall('get_cipher') || null;
   }
@@ -539,17 +912,25 @@ class TLSSocket extends net.Socket {
     if (typeof name !== 'string') {
       throw new codes.ERR_INVALID_ARG_TYPE('name', 'string', name);
     }
+    if (this._tlsOptions.isServer) {
+      throw new codes.ERR_TLS_SNI_FROM_SERVER();
+    }
     this._tlsOptions.servername = name;
+    this._servernameSet = true;
+    // Before the handshake it still goes out (SSL_set_tlsext_host_name).
+    this._tlsCall('set_servername', name);
   }
 }
 
+// ALPNProtocols, in any of the forms the docs allow (an array of strings,
+// Buffers or Uint8Arrays, or one Buffer in the wire format), as the list
+// the host takes: each name's bytes as latin1 text.
 function alpnList(protocols) {
   if (protocols === undefined || protocols === null) return undefined;
   if (ArrayBuffer.isView(protocols)) {
     // The wire format: length-prefixed names.
     const out = [];
-    const bytes = Buffer.from(protocols.buffer, protocols.byteOffset,
-                              protocols.byteLength);
+    const bytes = viewBytes(protocols);
     for (let i = 0; i < bytes.length;) {
       const n = bytes[i];
       out.push(bytes.subarray(i + 1, i + 1 + n).toString('latin1'));
@@ -561,13 +942,47 @@ function alpnList(protocols) {
     throw new codes.ERR_INVALID_ARG_TYPE('options.ALPNProtocols',
       ['Array', 'Buffer', 'TypedArray', 'DataView'], protocols);
   }
-  return protocols.map((p) => typeof p === 'string' ? p :
-    Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('latin1'));
+  return protocols.map((p) => alpnName(p).toString('latin1'));
+}
+
+function viewBytes(view) {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+}
+
+function alpnName(protocol) {
+  if (typeof protocol === 'string') return Buffer.from(protocol);
+  if (ArrayBuffer.isView(protocol)) return viewBytes(protocol);
+  throw new codes.ERR_INVALID_ARG_TYPE('options.ALPNProtocols[]',
+    ['string', 'Buffer', 'TypedArray', 'DataView'], protocol);
+}
+
+// A server keeps ALPNProtocols in the wire format, as Node's does (it is
+// what server.ALPNProtocols shows).  Node 20 ignores a value of another
+// type there; so does this.  Node 20 also rejects Buffers inside an array,
+// which the Node 10 docs allow, and so does not this.
+function alpnWire(protocols) {
+  if (ArrayBuffer.isView(protocols)) return Buffer.from(viewBytes(protocols));
+  if (!Array.isArray(protocols)) return undefined;
+  const parts = [];
+  protocols.forEach((protocol, i) => {
+    const name = alpnName(protocol);
+    if (name.length > 255) {
+      throw new codes.ERR_OUT_OF_RANGE(
+        `The byte length of the protocol at index ${i} exceeds the ` +
+        'maximum length.', '<= 255', name.length);
+    }
+    parts.push(Buffer.from([name.length]), name);
+  });
+  return Buffer.concat(parts);
 }
 
 // ---------------------------------------------------------------------------
 // Server.
 
+// LIMITATION: connections come from the listening socket only.  Node's
+// tls.Server also wraps whatever a script emits as 'connection' (any
+// Duplex); here server.emit('connection', duplex) starts no TLS, and
+// 'connection' hands out the TLSSocket rather than the raw socket.
 class Server extends net.Server {
   constructor(options, listener) {
     if (typeof options === 'function') {
@@ -582,7 +997,7 @@ class Server extends net.Server {
     this._contexts = [];
     this.requestCert = options.requestCert === true;
     this.rejectUnauthorized = options.rejectUnauthorized !== false;
-    this.ALPNProtocols = options.ALPNProtocols;
+    this.ALPNProtocols = alpnWire(options.ALPNProtocols);
     this.SNICallback = options.SNICallback;
     this.handshakeTimeout = options.handshakeTimeout === undefined ?
       120000 : options.handshakeTimeout;
@@ -617,12 +1032,17 @@ class Server extends net.Server {
   setSecureContext(options) {
     this._tlsOptions = { ...this._tlsOptions, ...options };
     this._sharedContext = createSecureContext(this._tlsOptions);
+    if (options.ALPNProtocols) {
+      this.ALPNProtocols = alpnWire(options.ALPNProtocols);
+    }
   }
 
   _makeSocket(clientId, info) {
     const options = this._tlsOptions;
-    const sniContexts = this._contexts.slice().reverse()
-      .map(([name, ctx]) => [name, ctx[kContextId]]);
+    // An SNICallback replaces the lookup in the addContext() list, as in
+    // Node (whose default SNICallback is that lookup).
+    const sniContexts = this.SNICallback ? [] : this._contexts.slice()
+      .reverse().map(([name, ctx]) => [name, ctx[kContextId]]);
     const socket = new TLSSocket(null, {
       ...options,
       isServer: true,
@@ -631,6 +1051,7 @@ class Server extends net.Server {
       requestCert: this.requestCert,
       rejectUnauthorized: this.rejectUnauthorized,
       ALPNProtocols: this.ALPNProtocols,
+      SNICallback: this.SNICallback,
       sniContexts: sniContexts.length > 0 ? sniContexts : undefined,
     });
     socket._attach(clientId, info);
@@ -691,27 +1112,42 @@ function connect(...args) {
   };
   if (!options.keepAlive) options.singleUse = true;
   validateFunction(options.checkServerIdentity, 'options.checkServerIdentity');
-  const hostname = options.host === undefined ? 'localhost' : options.host;
-  if (options.servername === undefined && !isIP(hostname) &&
-      options.socket === undefined) {
-    options.servername = hostname;
-  } else if (options.servername === undefined && options.socket === undefined) {
-    options.servername = undefined;
+  // Node 20 checks minDHSize with its internal assert (an explicit
+  // undefined fails too), and so reports ERR_INTERNAL_ASSERTION.
+  if (typeof options.minDHSize !== 'number') {
+    throw new codes.ERR_INTERNAL_ASSERTION(
+      `options.minDHSize is not a number: ${options.minDHSize}`);
   }
-  if (options.servername !== undefined && typeof options.servername !== 'string') {
+  if (!(options.minDHSize > 0)) {
+    throw new codes.ERR_INTERNAL_ASSERTION(
+      `options.minDHSize is not a positive number: ${options.minDHSize}`);
+  }
+  const hostname = options.host === undefined ? 'localhost' : options.host;
+  // No servername, no SNI: Node's tls.connect() does not derive one from
+  // the host (https does that, not tls).
+  if (options.servername !== undefined &&
+      typeof options.servername !== 'string') {
     throw new codes.ERR_INVALID_ARG_TYPE('options.servername', 'string',
                                          options.servername);
   }
+  // Checked now, as Node does, not when the handshake starts.
+  alpnList(options.ALPNProtocols);
   const socket = new TLSSocket(options.socket, {
     ...options,
     isServer: false,
-    host: hostname,
+    host: options.socket === undefined ? hostname : options.host,
+    [kConnect]: true,
   });
+  socket.on('secure', onConnectSecure);
   if (cb) socket.once('secureConnect', cb);
   if (options.socket === undefined) {
     socket.connect(options);
   }
   return socket;
+}
+
+function onConnectSecure() {
+  this._onClientSecure(this._info);
 }
 
 let warnedInsecure = false;

@@ -72,18 +72,15 @@ function locate(fileName, line) {
 // ---------------------------------------------------------------------------
 // Stack formatting.
 
+// V8's header: `name: message`, never a user's toString().  Coded errors
+// get `TypeError [CODE]` by carrying that name while their stack is taken,
+// as Node's (and npm assert's) do.
 function errorHeader(err) {
-  let header;
   try {
-    header = Error.prototype.toString.call(err);
-    if (typeof err.toString === 'function' && err.code !== undefined &&
-        err.toString !== Error.prototype.toString) {
-      header = String(err);
-    }
+    return Error.prototype.toString.call(err);
   } catch {
-    header = 'Error';
+    return 'Error';
   }
-  return header;
 }
 
 function formatFrames(err, frames) {
@@ -211,6 +208,11 @@ const messages = {
     'Invalid scrypt parameter'],
   ERR_CRYPTO_SIGN_KEY_REQUIRED: [Error, () => 'No key provided to sign'],
   ERR_FALSY_VALUE_REJECTION: [Error, () => 'Promise was rejected with falsy value'],
+  ERR_INTERNAL_ASSERTION: [Error, (message) =>
+    (message === undefined ? '' : `${message}\n`) +
+    'This is caused by either a bug in Node.js or incorrect usage of ' +
+    'Node.js internals.\nPlease open an issue with this stack trace at ' +
+    'https://github.com/nodejs/node/issues\n'],
   ERR_INVALID_ARG_TYPE: [TypeError, invalidArgTypeMessage],
   ERR_INVALID_ARG_VALUE: [TypeError, (name, value, reason = 'is invalid') => {
     const kind = name.includes('.') ? 'property' : 'argument';
@@ -229,6 +231,7 @@ const messages = {
     `The ${name} method is not implemented`],
   ERR_MISSING_ARGS: [TypeError, (...names) =>
     `The ${formatList(names.map((n) => `"${n}"`))} argument must be specified`],
+  ERR_MULTIPLE_CALLBACK: [Error, () => 'Callback called multiple times'],
   ERR_OUT_OF_RANGE: [RangeError, (name, range, value) =>
     `The value of "${name}" is out of range. It must be ${range}. ` +
     `Received ${typeof value === 'number' ? addNumericalSeparator(value) :
@@ -242,12 +245,20 @@ const messages = {
   ERR_STREAM_DESTROYED: [Error, (name) =>
     `Cannot call ${name} after a stream was destroyed`],
   ERR_STREAM_NULL_VALUES: [TypeError, () => 'May not write null values to stream'],
+  ERR_STREAM_WRAP: [Error, () =>
+    'Stream has StringDecoder set or is in objectMode'],
   ERR_STREAM_WRITE_AFTER_END: [Error, () => 'write after end'],
   ERR_TLS_CERT_ALTNAME_INVALID: [Error, (reason) =>
     `Hostname/IP does not match certificate's altnames: ${reason}`],
+  // Node 20's text names 2048 whatever minDHSize was (Node 10's named
+  // 1024, then the default).
+  ERR_TLS_DH_PARAM_SIZE: [Error, (size) =>
+    `DH parameter size ${size} is less than 2048`],
   ERR_TLS_HANDSHAKE_TIMEOUT: [Error, () => 'TLS handshake timeout'],
   ERR_TLS_INVALID_PROTOCOL_VERSION: [TypeError, (version, kind) =>
     `${JSON.stringify(version)} is not a valid ${kind} TLS protocol version`],
+  ERR_TLS_SNI_FROM_SERVER: [Error, () =>
+    'Cannot issue SNI from a TLS server-side socket'],
   ERR_UNHANDLED_ERROR: [Error, (err) => err === undefined ?
     'Unhandled error.' : `Unhandled error. (${inspectShort(err)})`],
   ERR_UNHANDLED_REJECTION: [Error, (reason) =>
@@ -281,9 +292,13 @@ function nodeErrorClass(Base, code) {
       Object.defineProperty(this, 'code', {
         value: code, enumerable: true, writable: true, configurable: true,
       });
-      // Rebuild the stack now that the code is known, so its header reads
-      // `TypeError [CODE]: ...` as Node's does.
+      // Retake the stack under the name `TypeError [CODE]`, so its header
+      // reads as Node's does; the name then reverts to the prototype's.
+      Object.defineProperty(this, 'name', {
+        value: `${Base.name} [${code}]`, configurable: true, writable: true,
+      });
       Error.captureStackTrace(this, cls);
+      delete this.name;
     }
     toString() {
       return `${this.name} [${code}]: ${this.message}`;
