@@ -52,6 +52,7 @@ def write_fixtures(directory):
         "sha1-key.pem": sha1.key_pem(),
         "sha1-cert.pem": sha1.cert_pem,
         "dh1024.pem": tls_certs.modp1024_pem(),
+        "dh2048.pem": tls_certs.ffdhe2048_pem(),
     }
     for name, text in files.items():
         (out / name).write_text(text)

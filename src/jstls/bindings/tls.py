@@ -344,6 +344,15 @@ class TlsBinding:
     def get_peer_certificate(self, handle_id, detailed):
         return _certificate_json(self._machine(handle_id).peer_certificate(detailed))
 
+    def get_peer_identity(self, handle_id):
+        """The peer certificate's subject and subjectaltname only: what the
+        default checkServerIdentity needs, without the whole chain."""
+        from .x509 import identity_fields
+
+        machine = self._machine(handle_id)
+        cert = machine.conn.get_peer_certificate(as_cryptography=True)
+        return {} if cert is None else identity_fields(cert)
+
     def get_certificate(self, handle_id):
         return _certificate_json(self._machine(handle_id).certificate())
 

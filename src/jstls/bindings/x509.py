@@ -103,6 +103,15 @@ def _public_key_bytes(key):
                             serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
+def identity_fields(cert):
+    """Just what checkServerIdentity reads: subject and subjectaltname."""
+    out = {"subject": name_object(cert.subject)}
+    san = _extension(cert, ExtensionOID.SUBJECT_ALTERNATIVE_NAME)
+    if san is not None:
+        out["subjectaltname"] = ", ".join(_general_name(n) for n in san)
+    return out
+
+
 def _fields(cert):
     """One certificate's own fields, in Node's key order."""
     out = {"subject": name_object(cert.subject),
