@@ -72,7 +72,6 @@ class Socket extends stream.Duplex {
     this._host = null;
     this._peer = null;
     this._sockname = null;
-    this._pendingFinal = null;
     this._writeCallbacks = new Map();
     this._shutdownCallback = null;
     this._timeoutMs = 0;
@@ -184,7 +183,6 @@ class Socket extends stream.Duplex {
 
   _write(chunk, encoding, callback) {
     if (this.connecting || this._handle === null) {
-      this._pendingFinal = null;
       this.once('connect', () => this._write(chunk, encoding, callback));
       return;
     }
@@ -543,7 +541,6 @@ class Server extends EventEmitter {
     this.allowHalfOpen = Boolean(options.allowHalfOpen);
     this.pauseOnConnect = Boolean(options.pauseOnConnect);
     this.maxConnections = undefined;
-    this._closeCallbacks = [];
   }
 
   get listening() {

@@ -359,9 +359,6 @@ class TLSSocket extends net.Socket {
     this._tlsOptions = tlsOptions;
     this._fromConnect = tlsOptions[kConnect] === true;
     this._secureEstablished = false;
-    this._securePending = false;
-    this._newSessionPending = false;
-    this._controlReleased = false;
     this.secureConnecting = true;
     this._SNICallback = tlsOptions.isServer &&
       typeof tlsOptions.SNICallback === 'function' ?
@@ -373,7 +370,6 @@ class TLSSocket extends net.Socket {
     this.encrypted = true;
     this._parent = socket || null;
     this._info = null;
-    this._pendingSocket = null;
     this._pendingCiphertext = undefined;
     this._servernameSet = false;
     this._transport = null;
@@ -386,7 +382,6 @@ class TLSSocket extends net.Socket {
       this.read(0);
     } else if (hasSocketHandle && socket.connecting) {
       // A socket still connecting: wrap it once it is connected.
-      this._pendingSocket = socket;
       socket.once('connect', () => this._adoptConnected(socket));
     } else if (socket !== undefined && socket !== null) {
       // Any other Duplex, or a net.Socket with no connection of its own.
@@ -400,7 +395,6 @@ class TLSSocket extends net.Socket {
     const handle = socket._handle;
     loop.unregisterHandle(handle);
     socket._handle = null;
-    this._pendingSocket = null;
     this._attach(handle, { local: socket._sockname, remote: socket._peer });
     this._adoptBuffered(socket);
     this._startTls();
