@@ -1026,6 +1026,21 @@ function validateRange(value, name) {
 let ReadStreamClass = null;
 let WriteStreamClass = null;
 
+// _destroy() of both file streams: close the fd when autoClose says so;
+// a close error is reported only if there was none before.
+function closeForStream(stream, err, callback) {
+  if (stream.fd !== null && stream.autoClose) {
+    const fd = stream.fd;
+    stream.fd = null;
+    try {
+      closeSync(fd);
+    } catch (closeErr) {
+      err = err || closeErr;
+    }
+  }
+  callback(err);
+}
+
 // _construct() of both file streams: open the file unless given an fd,
 // from the poll phase as Node's fs.open completes.
 function openForStream(stream, callback) {
@@ -1117,16 +1132,7 @@ function defineReadStream() {
     }
 
     _destroy(err, callback) {
-      if (this.fd !== null && this.autoClose) {
-        const fd = this.fd;
-        this.fd = null;
-        try {
-          closeSync(fd);
-        } catch (closeErr) {
-          err = err || closeErr;
-        }
-      }
-      callback(err);
+      closeForStream(this, err, callback);
     }
 
     close(callback) {
@@ -1195,16 +1201,7 @@ function defineWriteStream() {
     }
 
     _destroy(err, callback) {
-      if (this.fd !== null && this.autoClose) {
-        const fd = this.fd;
-        this.fd = null;
-        try {
-          closeSync(fd);
-        } catch (closeErr) {
-          err = err || closeErr;
-        }
-      }
-      callback(err);
+      closeForStream(this, err, callback);
     }
 
     close(callback) {
