@@ -25,13 +25,6 @@ from .loop import HostLoop
 
 __all__ = ["Runtime", "Result", "JSError"]
 
-# Library files, loaded in this order.  vendor.js comes first: it is the npm
-# bundle (events, buffer, readable-stream, util, assert, string_decoder)
-# built from js/ at package build time.
-_PREAMBLE = "internal/preamble.js"
-_VENDOR = "vendor.js"
-
-
 class JSError(Exception):
     """An error thrown by JS that the program did not handle."""
 
@@ -52,7 +45,10 @@ class Result:
 
 
 def _library_files():
-    """(builtin id, source) for every module under lib/, preamble first."""
+    """{builtin id: source} for every module under lib/.
+
+    vendor.js among them is the npm bundle (events, buffer, readable-stream,
+    util, assert, string_decoder) built from js/ at package build time."""
     root = resources.files("jstls") / "lib"
     found = []
 
