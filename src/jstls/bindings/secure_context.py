@@ -268,6 +268,136 @@ def _select_alpn(ssl, out, outlen, client_list, client_len, arg):
 
 
 # ---------------------------------------------------------------------------
+# OpenSSL functions lib does not bind.
+#
+# cryptography links its OpenSSL statically into _rust.abi3.so and exports
+# none of it, so neither lib nor ctypes can name SSL_CTX_ctrl (the
+# ticket-key setter), SSL_CTX_sess_set_new_cb / _get_cb or
+# SSL_CTX_add_session.  The wheel keeps its ELF symbol table (.symtab),
+# though: a function's address is the module's load address (from
+# /proc/self/maps) plus the symbol's value there.  That is checked before
+# use: the cffi wrapper ``_cffi_d_i2d_SSL_SESSION`` must sit exactly where
+# ffi.addressof says it does, or nothing is resolved (``hidden`` returns
+# None and the callers fall back, see their LIMITATION notes).
+
+_HIDDEN_TYPES = {
+    "SSL_CTX_ctrl": "long(*)(SSL_CTX *, int, long, void *)",
+    "SSL_CTX_sess_set_new_cb":
+        "void(*)(SSL_CTX *, int(*)(SSL *, SSL_SESSION *))",
+    "SSL_CTX_sess_set_get_cb":
+        "void(*)(SSL_CTX *, SSL_SESSION *(*)(SSL *, const unsigned char *,"
+        " int, int *))",
+}
+_hidden_table = None
+
+
+def _elf_symbols(path, names):
+    """{name: st_value} of the wanted local or global symbols of an ELF64
+    little-endian file, from its .symtab."""
+    import struct
+
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if data[:6] != b"\x7fELF\x02\x01":
+        return {}
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize)
+                for i in range(shnum)]
+    found = {}
+    for sec in sections:
+        if sec[1] != 2:  # SHT_SYMTAB
+            continue
+        strtab = sections[sec[6]]
+        strings = data[strtab[4]:strtab[4] + strtab[5]]
+        wanted = {}
+        for name in names:
+            at = strings.find(b"\0" + name.encode() + b"\0")
+            if at >= 0:
+                wanted[at + 1] = name
+        symbols = data[sec[4]:sec[4] + sec[5]]
+        for st_name, _, _, _, value, _ in struct.iter_unpack("<IBBHQQ",
+                                                             symbols):
+            if st_name in wanted and value:
+                found[wanted[st_name]] = value
+    return found
+
+
+def _load_hidden():
+    try:
+        from cryptography.hazmat.bindings import _rust
+        from cryptography.hazmat.bindings._rust import _openssl
+
+        path = _rust.__file__
+        base = None
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                fields = line.split()
+                if len(fields) >= 6 and fields[5] == path and \
+                        int(fields[2], 16) == 0:
+                    base = int(fields[0].split("-")[0], 16)
+                    break
+        if base is None:
+            return {}
+        check = "_cffi_d_i2d_SSL_SESSION"
+        symbols = _elf_symbols(path, [check, *_HIDDEN_TYPES])
+        real = int(ffi.cast("uintptr_t", _openssl.ffi.addressof(
+            _openssl.lib, "i2d_SSL_SESSION")))
+        if symbols.get(check) is None or base + symbols[check] != real:
+            return {}
+        return {name: ffi.cast(ctype, base + symbols[name])
+                for name, ctype in _HIDDEN_TYPES.items() if name in symbols}
+    except Exception:  # noqa: BLE001 - any surprise: do without
+        return {}
+
+
+def hidden(name):
+    """An OpenSSL function lib does not bind, as a cffi function pointer,
+    or None when it cannot be found safely."""
+    global _hidden_table
+    if _hidden_table is None:
+        _hidden_table = _load_hidden()
+    return _hidden_table.get(name)
+
+
+_SSL_CTRL_GET_TLSEXT_TICKET_KEYS = 58
+_SSL_CTRL_SET_TLSEXT_TICKET_KEYS = 59
+
+
+def _openssl_ticket_keys(keys):
+    """OpenSSL's 80 bytes (name 16, HMAC key 32, AES key 32) from Node's
+    48 (name 16, HMAC 16, AES 16): the two secrets are stretched with
+    SHA-256, so equal Node keys give equal OpenSSL keys in any process."""
+    import hashlib
+
+    name, hmac_key, aes_key = keys[:16], keys[16:32], keys[32:48]
+    return (name + hashlib.sha256(b"jstls ticket hmac" + hmac_key).digest()
+            + hashlib.sha256(b"jstls ticket aes" + aes_key).digest())
+
+
+# Server session callbacks (newSession / resumeSession), routed to the
+# connection's owner like the others.  OpenSSL gets a new reference from
+# the new-session callback only when it returns 1; 0 leaves it its own.
+
+@ffi.callback("int(SSL *, SSL_SESSION *)", error=0)
+def _on_new_session(ssl, session):
+    owner = _OWNERS.get(_address(ssl))
+    if owner is not None:
+        owner._on_new_session(session)
+    return 0
+
+
+@ffi.callback("SSL_SESSION *(SSL *, const unsigned char *, int, int *)",
+              error=ffi.NULL)
+def _on_get_session(ssl, session_id, size, copy):
+    owner = _OWNERS.get(_address(ssl))
+    copy[0] = 0  # the session returned is OpenSSL's to free
+    if owner is None:
+        return ffi.NULL
+    return owner._on_get_session(ffi.buffer(session_id, size)[:])
+
+
+# ---------------------------------------------------------------------------
 # Reading PEM and friends straight through OpenSSL, so that failures carry
 # OpenSSL's packed codes as Node's do.
 
@@ -506,6 +636,20 @@ class SecureContext:
         lib.SSL_CTX_set_tlsext_servername_callback(raw, _on_servername)
         lib.SSL_CTX_set_alpn_select_cb(raw, _select_alpn, ffi.NULL)
         lib.SSL_CTX_set_info_callback(raw, _on_info)
+        # Node's cache mode: OpenSSL keeps no session-id cache of its own;
+        # a server resumes session ids only through newSession /
+        # resumeSession listeners (tickets need no cache).
+        lib.SSL_CTX_set_session_cache_mode(
+            raw, lib.SSL_SESS_CACHE_CLIENT | lib.SSL_SESS_CACHE_SERVER
+            | lib.SSL_SESS_CACHE_NO_INTERNAL
+            | lib.SSL_SESS_CACHE_NO_AUTO_CLEAR)
+        set_new = hidden("SSL_CTX_sess_set_new_cb")
+        set_get = hidden("SSL_CTX_sess_set_get_cb")
+        if set_new is not None and set_get is not None:
+            # They act only for connections whose owner asks (newSession
+            # / resumeSession listeners): the others find None there.
+            set_new(raw, _on_new_session)
+            set_get(raw, _on_get_session)
         return ctx
 
     def _protocol_range(self):
@@ -817,6 +961,47 @@ class SecureContext:
         """Default ``requestCert`` / ``rejectUnauthorized`` for servers."""
         self.request_cert = bool(request_cert)
         self.reject_unauthorized = bool(reject_unauthorized)
+
+    # -- session tickets ----------------------------------------------------
+
+    def set_ticket_keys(self, keys):
+        """``server.setTicketKeys(keys)`` / the ``ticketKeys`` option: 48
+        bytes, Node's layout.  Returns False when OpenSSL's setter cannot
+        be reached (see ``hidden``).
+
+        OpenSSL takes new keys at any time, even on a context connections
+        were made from (pyOpenSSL's guard is its own, not OpenSSL's), so
+        this changes the live context: tickets made with the old keys are
+        refused from now on, as in Node."""
+        keys = bytes(keys)
+        if len(keys) != 48:
+            raise HostError("ERR_INVALID_ARG_VALUE",
+                            "Session ticket keys must be a 48-byte buffer",
+                            name="TypeError")
+        ctrl = hidden("SSL_CTX_ctrl")
+        if ctrl is None:
+            return False
+        wire = ffi.new("unsigned char[]", _openssl_ticket_keys(keys))
+        ok = ctrl(self.ssl_context._context, _SSL_CTRL_SET_TLSEXT_TICKET_KEYS,
+                  80, wire) == 1
+        take_errors()
+        if ok:
+            self.ticket_keys = keys
+        return ok
+
+    def get_ticket_keys(self):
+        """``server.getTicketKeys()``: the 48 bytes last set.  A context
+        whose keys OpenSSL chose itself (random, unreadable in Node's
+        layout) is given random keys of ours first; None when the setter
+        cannot be reached."""
+        keys = getattr(self, "ticket_keys", None)
+        if keys is None:
+            import os
+
+            if not self.set_ticket_keys(os.urandom(48)):
+                return None
+            keys = self.ticket_keys
+        return keys
 
     def derive(self, **changes):
         """A context built from these options plus ``changes`` (cached).

@@ -257,8 +257,10 @@ class TlsBinding:
             request_cert=options.get("requestCert") if server else None,
             reject_unauthorized=options.get("rejectUnauthorized") if server else None,
             sni_contexts=sni_contexts,
-            pause_on_client_hello=server and bool(options.get("SNICallback")),
+            pause_on_client_hello=server and bool(
+                options.get("SNICallback") or options.get("resumeSession")),
         )
+        machine.session_events = server and bool(options.get("newSession"))
         session = options.get("session")
         if session and not server:
             machine.set_session(session.encode("latin-1"))
@@ -373,6 +375,25 @@ class TlsBinding:
 
     def get_session(self, handle_id):
         return _latin1(self._machine(handle_id).session())
+
+    def get_tls_ticket(self, handle_id):
+        """``getTLSTicket()``: the client's ticket, None if it has none."""
+        return _latin1(self._machine(handle_id).ticket())
+
+    def set_external_session(self, handle_id, data):
+        """A 'resumeSession' listener's session (latin-1 DER), given to
+        OpenSSL when it looks the ClientHello's session id up."""
+        self._machine(handle_id).set_external_session(
+            None if data is None else data.encode("latin-1"))
+
+    def set_ticket_keys(self, context_id, keys):
+        """``server.setTicketKeys(keys)`` (keys: 48 bytes, latin-1)."""
+        return self._contexts[context_id].set_ticket_keys(
+            keys.encode("latin-1"))
+
+    def get_ticket_keys(self, context_id):
+        """``server.getTicketKeys()``: 48 bytes (latin-1), or None."""
+        return _latin1(self._contexts[context_id].get_ticket_keys())
 
     def is_session_reused(self, handle_id):
         return self._machine(handle_id).session_reused()

@@ -419,6 +419,50 @@ def _key_exchange_info(flight, cipher_name):
 
 
 # ---------------------------------------------------------------------------
+# The SSL_SESSION DER (OpenSSL's ASN.1 SSL_SESSION_ASN1): lib binds neither
+# SSL_SESSION_get_id nor SSL_SESSION_get0_ticket, so both are read here.
+#   SEQUENCE { version, ssl_version INTEGER, cipher, session_id,
+#              master_key OCTET STRING, [1] time, [2] timeout, ...,
+#              [10] ticket OCTET STRING, ... }  ([n] explicit)
+
+def _der_item(data, at):
+    """(tag, body start, body end) of the DER item at ``at``."""
+    if at + 2 > len(data):
+        raise ValueError("truncated DER")
+    tag, size = data[at], data[at + 1]
+    at += 2
+    if size & 0x80:
+        count = size & 0x7F
+        if not 0 < count <= 4 or at + count > len(data):
+            raise ValueError("bad DER length")
+        size = int.from_bytes(data[at:at + count], "big")
+        at += count
+    if at + size > len(data):
+        raise ValueError("truncated DER")
+    return tag, at, at + size
+
+
+def session_fields(der):
+    """{'id': bytes, 'ticket': bytes or None} of a session's DER."""
+    tag, at, end = _der_item(der, 0)
+    if tag != 0x30:
+        raise ValueError("not an SSL_SESSION")
+    fields = {"id": None, "ticket": None}
+    index = 0
+    while at < end:
+        tag, body, after = _der_item(der, at)
+        if index == 3 and tag == 0x04:
+            fields["id"] = bytes(der[body:after])
+        elif tag == 0xAA:  # [10] EXPLICIT OCTET STRING
+            inner, start, stop = _der_item(der, body)
+            if inner == 0x04:
+                fields["ticket"] = bytes(der[start:stop])
+        at = after
+        index += 1
+    return fields
+
+
+# ---------------------------------------------------------------------------
 
 def _string(ptr):
     return None if ptr == ffi.NULL else ffi.string(ptr).decode("latin-1")
@@ -461,6 +505,10 @@ class TLSMachine:
         self._sni_decided = False
         self._state_exits = 0  # counted by secure_context._on_info
         self._sessions_noted = 0
+        # Server: report new sessions (newSession listeners); the session
+        # a resumeSession listener handed over.
+        self.session_events = False
+        self._external_session = None
 
         self.conn = SSL.Connection(context.ssl_context, None)
         self._current = context
@@ -606,6 +654,9 @@ class TLSMachine:
                 self._fail(events)
             return
         self._to(State.OPEN)
+        # A server's new session (newSession) is told before 'secure'.
+        events += self._events
+        self._events = []
         events.append(("handshake_done",))
         # TLS 1.2 settles its session in the handshake; 1.3 sends tickets
         # afterwards, each one exiting OpenSSL's state machine once.
@@ -921,6 +972,57 @@ class TLSMachine:
             lib.SSL_SESSION_free(session)
         take_errors()
         return ok
+
+    def ticket(self):
+        """``getTLSTicket()``: a client's session ticket, or None (always
+        None on a server, as in Node)."""
+        if self.server_side:
+            return None
+        der = self.session()
+        if der is None:
+            return None
+        try:
+            return session_fields(der)["ticket"] or None
+        except ValueError:
+            return None
+
+    # -- server session callbacks (newSession / resumeSession) ---------------
+
+    def _on_new_session(self, session):
+        # Called by OpenSSL once a server made a session it would cache.
+        if not self.session_events:
+            return
+        size = lib.i2d_SSL_SESSION(session, ffi.NULL)
+        if size <= 0:
+            return
+        buf = ffi.new("unsigned char[]", size)
+        lib.i2d_SSL_SESSION(session, ffi.new("unsigned char **", buf))
+        der = ffi.buffer(buf, size)[:]
+        try:
+            session_id = session_fields(der)["id"]
+        except ValueError:
+            return
+        if session_id:
+            self._events.append(("new_session",
+                                 {"id": session_id, "data": der}))
+
+    def _on_get_session(self, session_id):
+        # OpenSSL did not find ``session_id`` in its cache: the session a
+        # resumeSession listener gave (set_external_session), if its id
+        # is that one.
+        der, self._external_session = self._external_session, None
+        if der is None:
+            return ffi.NULL
+        data = ffi.new("unsigned char[]", der)
+        session = lib.d2i_SSL_SESSION(
+            ffi.NULL, ffi.new("unsigned char **", data), len(der))
+        take_errors()
+        return session
+
+    def set_external_session(self, der):
+        """The answer of a 'resumeSession' listener, before ``resume()``:
+        the session OpenSSL is given if it asks for the ClientHello's id."""
+        self._external_session = bytes(der) if der else None
 
     def session_reused(self):
         """``isSessionReused()`` (SSL_session_reused)."""

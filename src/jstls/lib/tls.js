@@ -9,8 +9,18 @@
 // Verification policy lives here, as in Node: the host reports OpenSSL's
 // verdict, this file applies rejectUnauthorized and checkServerIdentity.
 //
-// Not yet here: session events ('newSession', 'resumeSession'), session
-// tickets, OCSP, renegotiation and the deprecated SecurePair.
+// Sessions: the client's session option, 'session' event, getTLSTicket();
+// the server's tickets (ticketKeys, get/setTicketKeys) and session-id
+// events ('newSession', 'resumeSession').  The host reaches OpenSSL's
+// ticket-key setter and session callbacks through the symbol table of
+// cryptography's module (bindings/secure_context.py, ``hidden``).
+// LIMITATION: on a cryptography build without that symbol table,
+// get/setTicketKeys() throw ERR_METHOD_NOT_IMPLEMENTED and the session-id
+// events never fire (tickets still work, with OpenSSL's random keys).
+// LIMITATION: 48 ticketKeys bytes become OpenSSL's 80 by SHA-256 stretching,
+// so jstls servers share tickets with each other, never with Node's.
+//
+// Not yet here: OCSP, renegotiation and the deprecated SecurePair.
 'use strict';
 
 const net = require('net');
@@ -431,6 +441,10 @@ class TLSSocket extends net.Socket {
       session: options.session ? toHost(options.session) : undefined,
       sniContexts: options.sniContexts,
       SNICallback: this._SNICallback !== null,
+      // The server's session events: reported (newSession) or asked for
+      // at the ClientHello (resumeSession) only when listened to.
+      newSession: isServer && listens(options.server, 'newSession'),
+      resumeSession: isServer && listens(options.server, 'resumeSession'),
       // A client made without tls.connect() waits for its first write,
       // as Node's does.
       started: isServer || this._fromConnect,
@@ -676,7 +690,19 @@ class TLSSocket extends net.Socket {
 
   onHostEvent(kind, detail) {
     if (kind === 'secure') {
+      if (this._newSessionPending) {
+        this._securePending = true;  // told once newSession's cb runs
+        return;
+      }
       this._onSecure();
+    } else if (kind === 'session') {
+      // A client's session to resume with (TLS 1.2: with the handshake;
+      // 1.3: each NewSessionTicket).
+      if (!this._tlsOptions.isServer) {
+        this.emit('session', Buffer.from(detail, 'latin1'));
+      }
+    } else if (kind === 'new_session') {
+      this._onNewSession(detail);
     } else if (kind === 'tls_error') {
       this._onTlsError(host.fromRecord(detail));
     } else if (kind === 'error' && !this._secureEstablished) {
@@ -708,9 +734,52 @@ class TLSSocket extends net.Socket {
     this.destroy(err);
   }
 
-  // The ClientHello is in and OpenSSL has not seen it yet: an
+  // A server's new session: 'newSession' listeners store it; the
+  // handshake is not told ('secure') before their callback runs, as in
+  // Node, so a client cannot come back before the session is stored.
+  _onNewSession(detail) {
+    const server = this._tlsOptions.server;
+    if (!server) return;
+    this._newSessionPending = true;
+    let called = false;
+    server.emit('newSession', Buffer.from(detail.id, 'latin1'),
+                Buffer.from(detail.data, 'latin1'), () => {
+                  if (called) return;
+                  called = true;
+                  this._newSessionPending = false;
+                  if (this._securePending && !this.destroyed) {
+                    this._securePending = false;
+                    this._onSecure();
+                  }
+                });
+  }
+
+  // The ClientHello is in and OpenSSL has not seen it yet: a
+  // resumeSession listener may look the session id up, then an
   // SNICallback may take its time to choose the context.
   _onClientHello(hello) {
+    const server = this._tlsOptions.server;
+    const id = hello.session_id;
+    // As Node: no lookup for a client that offers a ticket.
+    if (!id || hello.tls_ticket || !listens(server, 'resumeSession')) {
+      this._afterResumeSession(hello);
+      return;
+    }
+    let called = false;
+    server.emit('resumeSession', Buffer.from(id, 'latin1'), (err, data) => {
+      if (called) return;
+      called = true;
+      if (this._handle === null) return;
+      if (err) {
+        this._onTlsError(err);
+        return;
+      }
+      if (data) this._tlsCall('set_external_session', toHost(data));
+      this._afterResumeSession(hello);
+    });
+  }
+
+  _afterResumeSession(hello) {
     const servername = hello.servername;
     const callback = this._SNICallback;
     if (!servername || callback === null) {
@@ -887,8 +956,12 @@ class TLSSocket extends net.Socket {
     return typeof text === 'string' ? Buffer.from(text, 'latin1') : undefined;
   }
 
+  // The ticket of the client's session (read from the session's DER on
+  // the host); a server has none, as in Node.
   getTLSTicket() {
-    return undefined;
+    if (this._tlsOptions.isServer) return undefined;
+    const text = this._tlsCall('get_tls_ticket');
+    return typeof text === 'string' ? Buffer.from(text, 'latin1') : undefined;
   }
 
   isSessionReused() {
@@ -1021,6 +1094,7 @@ class Server extends net.Server {
     }
     this._tlsOptions = options;
     this._sharedContext = createSecureContext(options);
+    if (options.ticketKeys) this.setTicketKeys(options.ticketKeys);
     if (listener) this.on('secureConnection', listener);
   }
 
@@ -1034,8 +1108,11 @@ class Server extends net.Server {
   }
 
   setSecureContext(options) {
+    // The new context keeps the ticket keys, unless new ones are given.
+    const keys = options.ticketKeys || this.getTicketKeys();
     this._tlsOptions = { ...this._tlsOptions, ...options };
     this._sharedContext = createSecureContext(this._tlsOptions);
+    if (keys) this.setTicketKeys(keys);
     if (options.ALPNProtocols) {
       this.ALPNProtocols = alpnWire(options.ALPNProtocols);
     }
@@ -1074,13 +1151,35 @@ class Server extends net.Server {
     return socket;
   }
 
+  // The keys of the server's context; tickets of any server (any
+  // process) with the same 48 bytes resume here.
   getTicketKeys() {
-    throw new codes.ERR_METHOD_NOT_IMPLEMENTED('server.getTicketKeys');
+    const text = host.call('tls.get_ticket_keys',
+                           this._sharedContext[kContextId]);
+    if (typeof text !== 'string') {
+      throw new codes.ERR_METHOD_NOT_IMPLEMENTED('server.getTicketKeys');
+    }
+    return Buffer.from(text, 'latin1');
   }
 
-  setTicketKeys() {
-    throw new codes.ERR_METHOD_NOT_IMPLEMENTED('server.setTicketKeys');
+  setTicketKeys(keys) {
+    if (!ArrayBuffer.isView(keys)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('buffer',
+        ['Buffer', 'TypedArray', 'DataView'], keys);
+    }
+    if (keys.byteLength !== 48) {
+      throw new codes.ERR_INVALID_ARG_VALUE('keys', keys,
+        'must be a 48-byte buffer');
+    }
+    if (!host.call('tls.set_ticket_keys', this._sharedContext[kContextId],
+                   toHost(keys))) {
+      throw new codes.ERR_METHOD_NOT_IMPLEMENTED('server.setTicketKeys');
+    }
   }
+}
+
+function listens(emitter, name) {
+  return Boolean(emitter) && emitter.listenerCount(name) > 0;
 }
 
 function createServer(options, listener) {

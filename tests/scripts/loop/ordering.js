@@ -1,7 +1,8 @@
 // Node's phase order: sync code, nextTick, promise jobs, timers, poll,
 // check (setImmediate), with ticks and jobs drained after every callback.
 // (setTimeout(0) against setImmediate from the main module is a race in
-// Node too, so the immediates here are queued from a timer.)
+// Node too, so the immediates here are queued from a timer, and there is
+// one timer only: a second one could fall due a turn later, in node too.)
 'use strict';
 
 const log = (s) => console.log(s);
@@ -18,7 +19,6 @@ setTimeout(() => {
   });
   setImmediate(() => log('immediate 2'));
 }, 0);
-setTimeout(() => log('timeout B'), 0);
 process.nextTick(() => {
   log('tick 1');
   Promise.resolve().then(() => log('promise from tick 1'));
