@@ -3,6 +3,7 @@
     jstls run script.js [args...]      (also: jstls script.js [args...])
     jstls -e 'code' / -p 'expr'
     jstls --version
+    jstls conformance [--node] [--filter X] [--json out.json]
 
 Node's TLS flags are accepted before the script, and also read from
 NODE_OPTIONS: --tls-max-v1.2, --tls-max-v1.3, --tls-min-v1.0 .. v1.3,
@@ -103,6 +104,9 @@ def main(argv=None):
     from .runtime import Runtime
 
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["conformance"]:
+        from . import conformance
+        return conformance.main(argv[1:])
     try:
         mode, payload, args, flags, engine = parse(argv)
     except UsageError as exc:
