@@ -1192,11 +1192,12 @@ function createServer(options, listener) {
 function normalizeConnectArgs(args) {
   const [netOptions, cb] = net._normalizeArgs(args);
   let options = netOptions;
-  // tls.connect(port[, host][, options][, cb]) and (path[, options][, cb]).
+  // tls.connect(port[, host][, options][, cb]) and (path[, options][, cb]):
+  // the docs give options.port/host/path precedence over the arguments.
   if (typeof args[0] !== 'object' || args[0] === null) {
     for (let i = 1; i < args.length; i++) {
       if (args[i] !== null && typeof args[i] === 'object') {
-        options = { ...args[i], ...netOptions };
+        options = { ...netOptions, ...args[i] };
         break;
       }
     }

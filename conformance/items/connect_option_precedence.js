@@ -1,5 +1,4 @@
 'use strict';
-// known-issue: tls.connect(port, host, options) uses the port/host arguments where the docs give options.port/options.host precedence
 
 // tls.connect(port[, host][, options][, callback]): the positional forms,
 // and options that take precedence over the arguments.
