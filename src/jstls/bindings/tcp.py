@@ -113,6 +113,13 @@ class TlsPump:
                 if _debug_tls:
                     _debug_tls("handle %d handshake done %s", self.id,
                                self.tls.protocol())
+                if self.tls.rejects_peer():
+                    # Keep the last flight back: JS closes the connection
+                    # and the client sees it end mid-handshake, as with Node.
+                    self.tls_failed = True
+                    self._emit("tls_reject", self.tls.verify_error())
+                    self._update()
+                    return
                 self.tls_established = True
                 self._emit("secure")
             elif kind == "close_notify":

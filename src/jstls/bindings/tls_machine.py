@@ -521,6 +521,10 @@ class TLSMachine:
             request_cert = context.request_cert
         if reject_unauthorized is None:
             reject_unauthorized = context.reject_unauthorized
+        # A server that must refuse a client certificate that does not
+        # verify (requestCert + rejectUnauthorized); see rejects_peer().
+        self.must_verify_peer = bool(
+            self.server_side and request_cert and reject_unauthorized)
         if self.server_side:
             self.alpn_protocols = self._protocols(alpn_protocols)
             mode = SSL.VERIFY_NONE
@@ -865,6 +869,14 @@ class TLSMachine:
         # OpenSSL's own chain first (it found the anchor), then the store.
         verified = self.conn.get_verified_chain(as_cryptography=True) or []
         return list(verified) + list(self._current.trusted_certificates())
+
+    def rejects_peer(self):
+        """Whether a server that must verify its client refuses it now.
+
+        Asked when the handshake completes, before the server's last
+        flight leaves: Node decides at that point and destroys the socket,
+        so a refused client never completes its handshake."""
+        return self.must_verify_peer and self.verify_error() is not None
 
     def verify_error(self):
         """``authorizationError`` code (Node's X509_V_ERR_* name) or None.

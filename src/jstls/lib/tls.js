@@ -709,9 +709,12 @@ class TLSSocket extends net.Socket {
       this._onTlsError(host.fromRecord(detail));
     } else if (kind === 'client_hello') {
       this._onClientHello(detail);
-    } else if (kind === 'end' && !this._secureEstablished &&
-               this._tlsOptions.server) {
-      // A client that went before its first byte: Node's 'socket hang up'.
+    } else if ((kind === 'end' && !this._secureEstablished &&
+                this._tlsOptions.server) || kind === 'tls_reject') {
+      // A client that went before its first byte, or one whose certificate
+      // this server refuses (the host held back the server's last flight):
+      // Node destroys the socket and reports 'socket hang up'.
+      if (kind === 'tls_reject') this.authorizationError = detail;
       const err = new Error('socket hang up');
       err.code = 'ECONNRESET';
       this._onTlsError(err);

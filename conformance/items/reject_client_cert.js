@@ -1,5 +1,4 @@
 'use strict';
-// known-issue: a server refusing a client certificate from an unknown CA closes quietly: no 'tlsClientError', no client 'error' (node: ECONNRESET on both)
 
 // The server's requestCert and rejectUnauthorized; the client's key and
 // cert; what each end sees of the other's certificate.
