@@ -1,5 +1,5 @@
 'use strict';
-// known-issue: server.connections (deprecated; removed in later Node) is not provided
+// known-issue: node 20 removed server.connections; jstls keeps the Node 10 docs' deprecated count (with the DEP0020 warning)
 
 const tls = require('tls');
 const server = tls.createServer({});

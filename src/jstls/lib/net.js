@@ -672,7 +672,15 @@ class Server extends EventEmitter {
     return this;
   }
 
+  // Deprecated in the docs (DEP0020) and gone from node 20; the Node 10
+  // docs are the reference here, so it stays, with Node 10's warning.
   get connections() {
+    if (!warnedConnections) {
+      warnedConnections = true;
+      process.emitWarning('Server.connections property is deprecated. ' +
+        'Use Server.getConnections method instead.', 'DeprecationWarning',
+        'DEP0020');
+    }
     return this._connections;
   }
 
@@ -688,6 +696,8 @@ class Server extends EventEmitter {
     return this;
   }
 }
+
+let warnedConnections = false;
 
 // listen() takes (port[, host][, backlog][, cb]), (path[, backlog][, cb]),
 // (options[, cb]) or (handle[, backlog][, cb]).
