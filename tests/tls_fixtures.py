@@ -28,6 +28,7 @@ def write_fixtures(directory):
     sni_b = tls_certs.make_leaf(ca, "*.b.example.com",
                                 dns=("*.b.example.com",), ips=())
     expired = tls_certs.make_expired(ca)
+    revoked = tls_certs.make_leaf(ca)
     self_signed = tls_certs.make_self_signed()
     sha1 = tls_certs.make_sha1_leaf(ca)
     files = {
@@ -44,6 +45,9 @@ def write_fixtures(directory):
         "sni-a-cert.pem": sni_a.cert_pem,
         "sni-b-key.pem": sni_b.key_pem(),
         "sni-b-cert.pem": sni_b.cert_pem,
+        "revoked-key.pem": revoked.key_pem(),
+        "revoked-cert.pem": revoked.cert_pem,
+        "crl.pem": tls_certs.make_crl(ca, [revoked.cert.serial_number]),
         "expired-key.pem": expired.key_pem(),
         "expired-cert.pem": expired.cert_pem,
         "self-key.pem": self_signed.key_pem(),
