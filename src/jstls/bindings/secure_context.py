@@ -624,6 +624,7 @@ class SecureContext:
         self._set_dhparam(raw)
         self._load_crl(ctx)
         self._set_session_id_context(raw)
+        self._set_session_timeout(raw)
         self._load_pfx(ctx)
         for engine in ("clientCertEngine", "privateKeyEngine"):
             if o.get(engine) is not None:
@@ -841,6 +842,20 @@ class SecureContext:
             return
         data = utf8(sid) if isinstance(sid, str) else bytes(sid)
         _check(lib.SSL_CTX_set_session_id_context(raw, data, len(data)))
+
+    def _set_session_timeout(self, raw):
+        """tls.createServer's ``sessionTimeout`` (seconds): how long a
+        session, ticket or id, may be resumed (SSL_CTX_set_timeout)."""
+        timeout = self.options.get("sessionTimeout")
+        if timeout is None:
+            return
+        if not isinstance(timeout, int) or isinstance(timeout, bool) or \
+                timeout < 0:
+            raise HostError(
+                "ERR_INVALID_ARG_TYPE",
+                'The "options.sessionTimeout" property must be of type '
+                "number. " + _describe(timeout), name="TypeError")
+        lib.SSL_CTX_set_timeout(raw, timeout)
 
     def _load_pfx(self, ctx):
         from cryptography.hazmat.primitives import serialization

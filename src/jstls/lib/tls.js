@@ -28,6 +28,7 @@ const { Buffer } = require('buffer');
 const loop = require('internal/loop');
 const errors = require('internal/errors');
 const { codes, validateFunction } = errors;
+const { validateInt32 } = require('internal/validators');
 const { isIP } = require('internal/net_address');
 const debug = require('internal/debuglog').debuglog('tls');
 
@@ -127,7 +128,8 @@ const kConnect = Symbol('tls.connect');
 const CONTEXT_OPTIONS = ['key', 'cert', 'ca', 'pfx', 'crl', 'dhparam',
   'passphrase', 'ciphers', 'ecdhCurve', 'honorCipherOrder', 'minVersion',
   'maxVersion', 'secureProtocol', 'secureOptions', 'sessionIdContext',
-  'clientCertEngine', 'privateKeyEngine', 'sigalgs', 'privateKeyIdentifier'];
+  'clientCertEngine', 'privateKeyEngine', 'sigalgs', 'privateKeyIdentifier',
+  'sessionTimeout'];
 
 class SecureContext {
   constructor(options = {}) {
@@ -1084,6 +1086,9 @@ class Server extends net.Server {
     if (typeof this.handshakeTimeout !== 'number') {
       throw new codes.ERR_INVALID_ARG_TYPE('options.handshakeTimeout',
                                            'number', options.handshakeTimeout);
+    }
+    if (options.sessionTimeout !== undefined) {
+      validateInt32(options.sessionTimeout, 'options.sessionTimeout', 0);
     }
     if (options.SNICallback !== undefined) {
       validateFunction(options.SNICallback, 'options.SNICallback');
