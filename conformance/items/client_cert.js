@@ -24,12 +24,7 @@ const clients = [
 
 const plan = [];
 for (const s of serverOptions) {
-  for (const c of clients) {
-    // (A refused stranger certificate: see known_issues/reject_client_cert.js.)
-    if (s[1].requestCert && s[1].rejectUnauthorized === undefined &&
-        c[0] === 'stranger cert') continue;
-    plan.push([s, c]);
-  }
+  for (const c of clients) plan.push([s, c]);
 }
 
 function next() {

@@ -12,7 +12,9 @@ each with the scripts that cover it.  A script lives in one of:
 * ``known_issues/NAME.js``: behaviour jstls does not have yet, with a
   ``// known-issue: reason`` line; it is expected to differ from its
   ``.out`` (node's output), and is reported as "fixed?" once it does not;
-* ``doc_examples/NAME.js``: the docs' own example snippets, unmodified.
+* ``doc_examples/NAME.js``: the docs' own example snippets, unmodified;
+* ``../tests/scripts/tls/NAME.js``: a differential test script of the
+  suite that already shows an item; named in place, not copied.
 
 An item with no script carries ``"missing": true`` in the manifest.
 Each script runs as ``python -m jstls run NAME.js`` (and, with --node,

@@ -1,6 +1,9 @@
 'use strict';
 
-// What a TLSSocket tells about itself before, during and after a session.
+// What a TLSSocket tells about itself before, during and after a session:
+// getProtocol, getCipher, getEphemeralKeyInfo, getPeerCertificate,
+// getFinished, getPeerFinished, getSession, isSessionReused,
+// setMaxSendFragment, encrypted.
 const tls = require('tls');
 const fs = require('fs');
 const path = require('path');
