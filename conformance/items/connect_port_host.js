@@ -1,7 +1,7 @@
 'use strict';
 
-// tls.connect(port[, host][, options][, callback]): the positional forms.
-// (Options over arguments: known_issues/connect_option_precedence.js.)
+// tls.connect(port[, host][, options][, callback]): the positional forms,
+// and options that take precedence over the arguments.
 const tls = require('tls');
 const fs = require('fs');
 const path = require('path');
@@ -22,6 +22,11 @@ server.listen(0, '127.0.0.1', () => {
     ['(port, host, options) + secureConnect',
      (cb) => tls.connect(port, '127.0.0.1', { ca, servername: 'localhost' })
        .on('secureConnect', cb)],
+    ['option port beats argument',
+     (cb) => tls.connect(1, '127.0.0.1', { port, ca, servername: 'localhost' }, cb)],
+    ['option host beats argument',
+     (cb) => tls.connect(port, 'no-such-host.invalid',
+                         { host: '127.0.0.1', ca, servername: 'localhost' }, cb)],
   ];
   function next() {
     const form = forms.shift();
