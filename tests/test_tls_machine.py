@@ -1296,3 +1296,119 @@ def test_js_transport_eof_before_and_during_a_handshake(pki):
         assert (kind, record["code"]) == ("error", "ECONNRESET")
     finally:
         loop.close()
+
+
+# ---------------------------------------------------------------------------
+# OCSP stapling and renegotiation.
+
+def _ocsp_pair(pki, request=True, **server_options):
+    client = TLSMachine(
+        client_context(pki["ca"],
+                       maxVersion=server_options.get("maxVersion", "TLSv1.2")),
+        False, servername="localhost", request_ocsp=request)
+    server = TLSMachine(server_context(pki["leaf"], **server_options), True,
+                        pause_on_client_hello=True)
+    client_events, server_events = pump(client, server)
+    hello = [e[1] for e in server_events if e[0] == "client_hello"]
+    assert len(hello) == 1
+    return client, server, client_events, hello[0]
+
+
+@pytest.mark.parametrize("version", ["TLSv1.2", "TLSv1.3"])
+def test_ocsp_response_is_stapled_while_paused(pki, version):
+    client, server, client_events, hello = _ocsp_pair(
+        pki, maxVersion=version)
+    assert hello["ocsp_request"] is True
+    leaf, issuer = server.ocsp_request()
+    assert cx509.load_der_x509_certificate(leaf).subject == \
+        pki["leaf"].cert.subject
+    assert issuer is None  # neither in the chain nor among trusted CAs
+    response = tc.make_ocsp_response(pki["leaf"], pki["ca"])
+    server.ocsp_response = response
+    server.resume()
+    more, server_events = pump(client, server)
+    stapled = [e for e in client_events + more if e[0] == "ocsp_response"]
+    assert stapled == [("ocsp_response", response)]
+    # Told before the handshake is done, as Node emits 'OCSPResponse'
+    # before 'secureConnect'.
+    order = kinds(client_events + more)
+    assert order.index("ocsp_response") < order.index("handshake_done")
+    assert client.protocol() == version
+
+
+def test_ocsp_nothing_stapled_and_issuer_from_the_chain(pki):
+    chain = pki["leaf"].cert_pem + pki["ca"].cert_pem
+    client, server, client_events, _ = _ocsp_pair(pki, cert=chain)
+    leaf, issuer = server.ocsp_request()
+    assert cx509.load_der_x509_certificate(issuer).subject == \
+        pki["ca"].cert.subject
+    server.resume()
+    more, _ = pump(client, server)
+    assert [e for e in client_events + more if e[0] == "ocsp_response"] == \
+        [("ocsp_response", None)]
+
+
+def test_ocsp_bytes_that_are_no_ocsp_response_are_not_stapled(pki):
+    # LIMITATION (secure_context._on_ocsp_status): Node 20 staples any
+    # bytes; OpenSSL 4 parses them and drops what is no OCSP response.
+    client, server, client_events, _ = _ocsp_pair(pki)
+    server.ocsp_response = b"not really an OCSP response"
+    server.resume()
+    more, _ = pump(client, server)
+    assert [e for e in client_events + more if e[0] == "ocsp_response"] == \
+        [("ocsp_response", None)]
+    assert client.state is State.OPEN
+
+
+def test_ocsp_not_requested_no_event(pki):
+    client, server, client_events, hello = _ocsp_pair(pki, request=False)
+    assert hello["ocsp_request"] is False
+    server.ocsp_response = b"unasked"
+    server.resume()
+    more, _ = pump(client, server)
+    assert "ocsp_response" not in kinds(client_events + more)
+    assert client.state is State.OPEN
+
+
+def test_renegotiation_by_either_side(pki):
+    for initiator in ("client", "server"):
+        client, server, _, _ = connect(
+            server_context(pki["leaf"], maxVersion="TLSv1.2"),
+            client_context(pki["ca"]))
+        (client if initiator == "client" else server).renegotiate()
+        client_events, server_events = pump(client, server)
+        assert kinds(client_events).count("renegotiated") == 1, initiator
+        assert kinds(server_events).count("renegotiated") == 1, initiator
+        # The server hears the start of each handshake after the first;
+        # its HelloRequest is one more, as OpenSSL (and Node) count.
+        assert kinds(server_events).count("handshake_start") == \
+            (1 if initiator == "client" else 2)
+        client.send(b"still open")
+        _, server_events = pump(client, server)
+        assert plaintext(server_events) == b"still open"
+
+
+def test_renegotiation_requesting_a_client_certificate(pki):
+    client, server, _, _ = connect(
+        server_context(pki["leaf"], maxVersion="TLSv1.2",
+                       ca=pki["ca"].cert_pem, secureOptions=0x4000),
+        client_context(pki["ca"], key=pki["client"].key_pem(),
+                       cert=pki["client"].cert_pem))
+    assert server.peer_certificate() == {}
+    server.renegotiate(request_cert=True, reject_unauthorized=True)
+    pump(client, server)
+    assert server.peer_certificate()["subject"]["CN"] == "client"
+    assert server.verify_error() is None
+
+
+def test_renegotiation_refused_in_tls13(pki):
+    client, server, _, _ = connect(server_context(pki["leaf"],
+                                                  maxVersion="TLSv1.3"),
+                                   client_context(pki["ca"],
+                                                  maxVersion="TLSv1.3"))
+    with pytest.raises(HostError) as info:
+        client.renegotiate()
+    assert info.value.code == "ERR_SSL_WRONG_SSL_VERSION"
+    # TLS 1.3 post-handshake messages are no renegotiations.
+    client_events, server_events = pump(client, server)
+    assert "handshake_start" not in kinds(client_events + server_events)

@@ -265,3 +265,22 @@ def _der_len(n):
         return bytes([n])
     raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
     return bytes([0x80 | len(raw)]) + raw
+
+
+def make_ocsp_response(leaf, ca, status="good"):
+    """A DER OCSP response from ``ca`` about ``leaf`` (what a server
+    staples), valid for a day."""
+    from cryptography.x509 import ocsp
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+    revoked = status == "revoked"
+    builder = ocsp.OCSPResponseBuilder().add_response(
+        cert=leaf.cert, issuer=ca.cert, algorithm=hashes.SHA1(),
+        cert_status=(ocsp.OCSPCertStatus.REVOKED if revoked
+                     else ocsp.OCSPCertStatus.GOOD),
+        this_update=now, next_update=now + datetime.timedelta(days=1),
+        revocation_time=now if revoked else None,
+        revocation_reason=None,
+    ).responder_id(ocsp.OCSPResponderEncoding.HASH, ca.cert)
+    return builder.sign(ca.key, hashes.SHA256()).public_bytes(
+        serialization.Encoding.DER)

@@ -61,4 +61,7 @@ def write_fixtures(directory):
     for name, text in files.items():
         (out / name).write_text(text)
     (out / "server.pfx").write_bytes(server.pfx("pfxpass"))
+    # What a CA's OCSP responder would say about server-cert.pem.
+    (out / "ocsp-response.der").write_bytes(
+        tls_certs.make_ocsp_response(server, ca))
     return out

@@ -1,5 +1,5 @@
 'use strict';
-// known-issue: OCSP stapling is not built: no 'OCSPRequest' on the server, requestOCSP is ignored, no 'OCSPResponse'
+// known-issue: OpenSSL 4 (cryptography's) staples only well-formed OCSP responses; Node 20 (OpenSSL 3.0) staples any bytes
 
 const tls = require('tls');
 const fs = require('fs');
@@ -21,7 +21,7 @@ server.listen(0, () => {
                           servername: 'localhost', requestOCSP: true }, () => {
     console.log('secure');
   });
-  c.on('OCSPResponse', (resp) => console.log('OCSPResponse', resp.toString()));
+  c.on('OCSPResponse', (resp) => console.log('OCSPResponse', String(resp)));
   c.resume();
   c.on('close', () => server.close());
 });

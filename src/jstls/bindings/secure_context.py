@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 import weakref
 
 from OpenSSL import SSL
@@ -161,6 +162,9 @@ NODE_SECURITY_LEVEL = 1
 AUTO_GROUPS = (b"X25519:P-256:X448:P-521:P-384:"
                b"ffdhe2048:ffdhe3072:ffdhe4096:ffdhe6144:ffdhe8192")
 
+# SSL_OP_BIT(8) of OpenSSL >= 3.0; lib does not name it.
+SSL_OP_ALLOW_CLIENT_RENEGOTIATION = 0x100
+
 _VERSIONS = {
     "TLSv1": SSL.TLS1_VERSION,
     "TLSv1.1": SSL.TLS1_1_VERSION,
@@ -230,13 +234,56 @@ def _on_servername(ssl, alert, arg):
 
 @ffi.callback("void(SSL *, int, int)")
 def _on_info(ssl, where, ret):
-    # Only the exits of OpenSSL's state machine are of interest: after the
-    # handshake each one is a post-handshake message handled, which for a
-    # TLS 1.3 client means a NewSessionTicket (a new session to offer).
+    # Counted for the owner, which reads the counts after each turn:
+    # exits of OpenSSL's state machine (after the handshake each one is a
+    # post-handshake message handled, for a TLS 1.3 client a
+    # NewSessionTicket: a new session to offer), and handshake starts and
+    # ends (after the first, renegotiations).
+    if not where & (lib.SSL_CB_EXIT | lib.SSL_CB_HANDSHAKE_START
+                    | lib.SSL_CB_HANDSHAKE_DONE):
+        return
+    owner = _OWNERS.get(_address(ssl))
+    if owner is None:
+        return
     if where & lib.SSL_CB_EXIT and ret == 1:
-        owner = _OWNERS.get(_address(ssl))
-        if owner is not None:
-            owner._state_exits += 1
+        owner._state_exits += 1
+    if where & lib.SSL_CB_HANDSHAKE_START:
+        owner._handshake_starts += 1
+    # Sending a HelloRequest is a handshake of its own to OpenSSL, started
+    # and done at once; a renegotiation is done when none is pending.
+    if where & lib.SSL_CB_HANDSHAKE_DONE and \
+            not lib.SSL_renegotiate_pending(ssl):
+        owner._handshakes_done += 1
+
+
+@ffi.callback("int(SSL *, void *)", error=lib.SSL_TLSEXT_ERR_NOACK)
+def _on_ocsp_status(ssl, arg):
+    # OpenSSL asks a server what to staple (client sent status_request),
+    # and shows a client what was stapled (it asked: requestOCSP).  The
+    # return values differ: a server's is an SSL_TLSEXT_ERR_* code, a
+    # client's 1 for "go on" (Node judges the response, not OpenSSL).
+    owner = _OWNERS.get(_address(ssl))
+    if owner is None:
+        return lib.SSL_TLSEXT_ERR_NOACK
+    if owner.server_side:
+        # LIMITATION: OpenSSL 3.6 and later (multi-stapling) parse what is
+        # stapled as a DER OCSPResponse and drop anything else, where Node
+        # 20 (OpenSSL 3.0) sends any bytes: a response that is not an OCSP
+        # response reaches the client as no response.
+        data = owner.ocsp_response
+        if not data:
+            return lib.SSL_TLSEXT_ERR_NOACK
+        # OpenSSL frees the stapled response itself: its own allocator.
+        buf = ffi.cast("unsigned char *", lib.OPENSSL_malloc(len(data)))
+        ffi.memmove(buf, data, len(data))
+        lib.SSL_set_tlsext_status_ocsp_resp(ssl, buf, len(data))
+        return lib.SSL_TLSEXT_ERR_OK
+    out = ffi.new("unsigned char **")
+    size = lib.SSL_get_tlsext_status_ocsp_resp(ssl, out)
+    owner._on_ocsp_response(
+        ffi.buffer(out[0], size)[:] if size > 0 and out[0] != ffi.NULL
+        else None)
+    return 1
 
 
 @ffi.callback("int(SSL *, const unsigned char **, unsigned char *, "
@@ -613,8 +660,10 @@ class SecureContext:
                 + _describe(options), name="TypeError")
         if o.get("honorCipherOrder"):
             options |= SSL.OP_CIPHER_SERVER_PREFERENCE
-        if options:
-            lib.SSL_CTX_set_options(raw, options)
+        # OpenSSL 3 refuses renegotiations a client starts; Node lets them
+        # through and limits them itself (tls.CLIENT_RENEG_LIMIT, in JS).
+        options |= SSL_OP_ALLOW_CLIENT_RENEGOTIATION
+        lib.SSL_CTX_set_options(raw, options)
 
         self._load_ca(ctx)
         self._load_certs_and_keys(ctx)
@@ -637,6 +686,7 @@ class SecureContext:
         lib.SSL_CTX_set_tlsext_servername_callback(raw, _on_servername)
         lib.SSL_CTX_set_alpn_select_cb(raw, _select_alpn, ffi.NULL)
         lib.SSL_CTX_set_info_callback(raw, _on_info)
+        lib.SSL_CTX_set_tlsext_status_cb(raw, _on_ocsp_status)
         # Node's cache mode: OpenSSL keeps no session-id cache of its own;
         # a server resumes session ids only through newSession /
         # resumeSession listeners (tickets need no cache).
@@ -883,6 +933,8 @@ class SecureContext:
                 raise HostError(None, _der_length_problem(data)
                                 or "mac verify failure")
             key, cert, extra = loaded
+            if cert is not None:
+                self._pfx_certs = [cert, *(extra or ())]
             pem = serialization.Encoding.PEM
             if cert is not None:
                 certs, _ = _read_certs(cert.public_bytes(pem))
@@ -956,9 +1008,45 @@ class SecureContext:
         if _ROOT_CERTS is None:
             import certifi
 
-            with open(certifi.where(), "rb") as handle:
+            # Some of Mozilla's old roots have serial numbers cryptography
+            # warns about; a user of tls should not see that.
+            with open(certifi.where(), "rb") as handle, \
+                    warnings.catch_warnings():
+                warnings.simplefilter("ignore")
                 _ROOT_CERTS = x509.load_pem_x509_certificates(handle.read())
         return _ROOT_CERTS + self._extra_trusted
+
+    def ocsp_certificates(self):
+        """What Node's 'OCSPRequest' shows: the DER of this context's
+        certificate and of its issuer (None when not found).
+
+        As in Node, the certificate is the last one loaded (a pfx after
+        ``cert``), and its issuer is looked for in the chain that came
+        with it, then among the trusted CAs.  Read from the options on
+        demand: only a server whose clients ask for OCSP needs it."""
+        from cryptography import x509
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        chain = []
+        for item in self._list(self.options.get("cert")):
+            chain = x509.load_pem_x509_certificates(_bytes(item, "cert"))
+        chain = getattr(self, "_pfx_certs", None) or chain
+        if not chain:
+            return None, None
+        leaf = chain[0]
+        issuer = None
+        for candidate in [*chain[1:], *self.trusted_certificates()]:
+            if candidate.subject != leaf.issuer:
+                continue
+            try:
+                leaf.verify_directly_issued_by(candidate)
+            except (ValueError, TypeError, InvalidSignature):
+                continue
+            issuer = candidate
+            break
+        return (leaf.public_bytes(Encoding.DER),
+                None if issuer is None else issuer.public_bytes(Encoding.DER))
 
     # -- per-connection defaults ----------------------------------------------
 

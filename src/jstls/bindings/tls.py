@@ -31,6 +31,7 @@ import re
 from ..loop import Handle
 from . import HostError, utf8
 from .tcp import TlsPump
+from .tls_machine import RENEGOTIATE_FAILED as _RENEGOTIATE_FAILED
 
 # Byte fields of the certificate object, sent to JS as base64.
 _CERT_BYTES = ("raw", "pubkey")
@@ -258,7 +259,9 @@ class TlsBinding:
             reject_unauthorized=options.get("rejectUnauthorized") if server else None,
             sni_contexts=sni_contexts,
             pause_on_client_hello=server and bool(
-                options.get("SNICallback") or options.get("resumeSession")),
+                options.get("SNICallback") or options.get("resumeSession")
+                or options.get("OCSPRequest")),
+            request_ocsp=not server and bool(options.get("requestOCSP")),
         )
         machine.session_events = server and bool(options.get("newSession"))
         session = options.get("session")
@@ -267,26 +270,31 @@ class TlsBinding:
         handle.start_tls(machine, started=options.get("started", True))
         return self._batch(handle)
 
-    def resume(self, handle_id, context_id):
-        """The SNICallback's answer: go on with the handshake, with the
-        context ``context_id`` (None: the default one)."""
+    def resume(self, handle_id, context_id, decided=True):
+        """A paused server goes on with the handshake: with the context
+        ``context_id`` of an SNICallback's answer (None: the default one),
+        ``decided`` False when no SNICallback answered (the server's
+        addContext table then picks)."""
         handle = self._handle(handle_id)
-        context = None
-        if context_id is not None:
-            context = self._contexts.get(context_id)
-            if context is None:
-                raise HostError("ERR_INVALID_ARG_VALUE",
-                                "The SNICallback's context is released",
-                                name="TypeError")
-            from OpenSSL import SSL
-            from OpenSSL._util import lib
-
-            # A context chosen late verifies with its own CA store.
-            if lib.SSL_get_verify_mode(handle.tls.conn._ssl) & SSL.VERIFY_PEER:
-                context.ensure_ca()
-        handle.tls.resume(context)
+        handle.tls.resume(self._chosen_context(handle, context_id), decided)
         handle._tls_turn()
         return self._batch(handle)
+
+    def _chosen_context(self, handle, context_id):
+        if context_id is None:
+            return None
+        context = self._contexts.get(context_id)
+        if context is None:
+            raise HostError("ERR_INVALID_ARG_VALUE",
+                            "The SNICallback's context is released",
+                            name="TypeError")
+        from OpenSSL import SSL
+        from OpenSSL._util import lib
+
+        # A context chosen late verifies with its own CA store.
+        if lib.SSL_get_verify_mode(handle.tls.conn._ssl) & SSL.VERIFY_PEER:
+            context.ensure_ca()
+        return context
 
     def feed(self, handle_id, data):
         """Ciphertext that arrived: from the JS Duplex, or what a socket
@@ -408,8 +416,33 @@ class TlsBinding:
         if not machine.server_side:
             machine.conn.set_tlsext_host_name(utf8(name))
 
-    def disable_renegotiation(self, handle_id):
-        self._machine(handle_id).disable_renegotiation()
+    def renegotiate(self, handle_id, request_cert, reject_unauthorized):
+        """``tlsSocket.renegotiate()``: a new handshake starts now; its
+        end is a ``renegotiated`` event.  OpenSSL's refusal (TLS 1.3)
+        raises."""
+        handle = self._handle(handle_id)
+        if handle.tls is None:
+            raise HostError(*_RENEGOTIATE_FAILED)
+        handle.tls.renegotiate(request_cert, reject_unauthorized)
+        handle._tls_turn()
+        return self._batch(handle)
+
+    def ocsp_request(self, handle_id, context_id, decided):
+        """A server paused at a ClientHello that asks for OCSP: settle the
+        context (the SNICallback's, ``context_id``, or the one SNI picks)
+        and return its certificate and issuer, DER as latin-1 text (the
+        issuer None when unknown), for 'OCSPRequest'.  ``decided``: as
+        for ``resume``."""
+        handle = self._handle(handle_id)
+        handle.tls.settle_context(self._chosen_context(handle, context_id),
+                                  decided)
+        cert, issuer = handle.tls.ocsp_request()
+        return [_latin1(cert), _latin1(issuer)]
+
+    def set_ocsp_response(self, handle_id, data):
+        """The 'OCSPRequest' listener's answer, stapled when the handshake
+        goes on (latin-1 text)."""
+        self._machine(handle_id).ocsp_response = data.encode("latin-1")
 
     def export_keying_material(self, handle_id, length, label, context):
         data = self._machine(handle_id).export_keying_material(

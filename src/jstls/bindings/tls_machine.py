@@ -56,7 +56,8 @@ from OpenSSL import SSL
 from OpenSSL._util import ffi, lib
 
 from . import HostError, utf8
-from .secure_context import error_record, register_connection, take_errors
+from .secure_context import (error_record, openssl_error,
+                             register_connection, take_errors)
 from .x509 import certificate_object
 
 READ_UNIT = 65536
@@ -70,6 +71,8 @@ _ZERO_RETURN = lib.SSL_ERROR_ZERO_RETURN
 _SENT = lib.SSL_SENT_SHUTDOWN
 _RECEIVED = lib.SSL_RECEIVED_SHUTDOWN
 
+RENEGOTIATE_FAILED = ("ERR_TLS_RENEGOTIATE",
+                       "Attempt to renegotiate TLS session failed")
 _CLOSE = object()  # a close() queued behind plaintext during the handshake
 
 # Scratch buffers for SSL_read and BIO_read.  Their contents are copied out
@@ -483,13 +486,19 @@ class TLSMachine:
     docs give ``alpnProtocol === false`` and carry on (the default);
     Node 20 sends a fatal no_application_protocol alert (True).
 
+    OCSP stapling: a client with ``request_ocsp`` sends status_request and
+    reports what the server stapled (``ocsp_response`` event, bytes or
+    None); a server staples ``ocsp_response`` when set before OpenSSL sees
+    the ClientHello (so, while paused there).
+
     A client speaks first: its ClientHello is in ``pull()`` after its
     first ``advance()``; ``set_session`` must come before that."""
 
     def __init__(self, context, server_side, servername=None,
                  alpn_protocols=None, request_cert=None,
                  reject_unauthorized=None, sni_contexts=None,
-                 pause_on_client_hello=False, alpn_no_overlap_fatal=False):
+                 pause_on_client_hello=False, alpn_no_overlap_fatal=False,
+                 request_ocsp=False):
         self.context = context
         self.server_side = bool(server_side)
         self.sni_contexts = sni_contexts
@@ -503,7 +512,12 @@ class TLSMachine:
         self._error = None
         self._callback_error = None
         self._sni_decided = False
-        self._state_exits = 0  # counted by secure_context._on_info
+        # Counted by secure_context._on_info; the handshake counts as far
+        # as they were reported (renegotiations, _note_handshakes).
+        self._state_exits = 0
+        self._handshake_starts = self._handshakes_done = 0
+        self._starts_seen = self._dones_seen = 0
+        self.ocsp_response = None
         self._sessions_noted = 0
         # Server: report new sessions (newSession listeners); the session
         # a resumeSession listener handed over.
@@ -527,13 +541,7 @@ class TLSMachine:
             self.server_side and request_cert and reject_unauthorized)
         if self.server_side:
             self.alpn_protocols = self._protocols(alpn_protocols)
-            mode = SSL.VERIFY_NONE
-            if request_cert:
-                mode = SSL.VERIFY_PEER
-                if reject_unauthorized:
-                    mode |= SSL.VERIFY_FAIL_IF_NO_PEER_CERT
-                context.ensure_ca()
-            lib.SSL_set_verify(self._ssl, mode, ffi.NULL)
+            self._set_verify(request_cert, reject_unauthorized)
             self.conn.set_accept_state()
             self._held = bytearray() if pause_on_client_hello else None
             self._flight = None
@@ -548,11 +556,25 @@ class TLSMachine:
             protocols = self.alpn_protocols or context.alpn_protocols
             if protocols:
                 self.conn.set_alpn_protos(protocols)
+            if request_ocsp:
+                lib.SSL_set_tlsext_status_type(self._ssl,
+                                               lib.TLSEXT_STATUSTYPE_ocsp)
             self.conn.set_connect_state()
             self._held = None
             self._flight = _ServerFlight()
         # The flight reader while it still reads; None once it knows.
         self._scanning = self._flight
+
+    def _set_verify(self, request_cert, reject_unauthorized):
+        # A server's verify mode: OpenSSL asks for a certificate and, when
+        # it must be refused, fails a handshake without one.
+        mode = SSL.VERIFY_NONE
+        if request_cert:
+            mode = SSL.VERIFY_PEER
+            if reject_unauthorized:
+                mode |= SSL.VERIFY_FAIL_IF_NO_PEER_CERT
+            self._current.ensure_ca()
+        lib.SSL_set_verify(self._ssl, mode, ffi.NULL)
 
     @staticmethod
     def _protocols(protocols):
@@ -617,17 +639,22 @@ class TLSMachine:
             self.client_hello = hello
             self._events.append(("client_hello", hello))
 
-    def resume(self, context=None, decided=True):
-        """Let a paused server go on, switched to ``context`` if given.
+    def settle_context(self, context=None, decided=True):
+        """A paused server's certificate choice, before it goes on.
 
-        Node's ``cb(null, ctx)`` of an asynchronous SNICallback: the
-        certificate choice is then made, and the synchronous
-        ``sni_contexts`` is not asked again."""
-        if self._held is None:
-            return
+        ``context``: an asynchronous SNICallback's answer.  ``decided``:
+        whether a callback answered at all (``cb(null)`` keeps the default
+        context); if not, the synchronous ``sni_contexts`` are still asked
+        when OpenSSL reads the servername."""
         if context is not None:
             self._switch(context)
-        self._sni_decided = decided
+        self._sni_decided = self._sni_decided or decided
+
+    def resume(self, context=None, decided=True):
+        """Let a paused server go on (``settle_context`` first)."""
+        if self._held is None:
+            return
+        self.settle_context(context, decided)
         data, self._held = bytes(self._held), None
         if data:
             self._bio_write(data)
@@ -637,9 +664,13 @@ class TLSMachine:
 
         ``('client_hello', dict)``, ``('handshake_done',)``,
         ``('plaintext', bytes)``, ``('session', bytes)`` (client: a
-        session to resume with arrived), ``('close_notify',)`` (the peer
-        will send no more), ``('error', record)`` (fatal: the state is
-        then CLOSED; ``pull()`` may still hold an alert to send)."""
+        session to resume with arrived), ``('ocsp_response', bytes or
+        None)`` (client with ``request_ocsp``, before the handshake is
+        done), ``('handshake_start', None)`` and ``('renegotiated',
+        None)`` (a renegotiation began, ended), ``('close_notify',)``
+        (the peer will send no more), ``('error', record)`` (fatal: the
+        state is then CLOSED; ``pull()`` may still hold an alert to
+        send)."""
         events, self._events = self._events, []
         if self._state is State.HANDSHAKING and self._held is None:
             self._handshake(events)
@@ -647,6 +678,13 @@ class TLSMachine:
             self._read(events)
             if not self.server_side:
                 self._note_session(events)
+            if self._handshake_starts != self._starts_seen or \
+                    self._handshakes_done != self._dones_seen:
+                self._note_handshakes(events)
+        if self._events:
+            # What OpenSSL's callbacks reported in this turn.
+            events += self._events
+            self._events = []
         return events
 
     def _handshake(self, events):
@@ -658,6 +696,8 @@ class TLSMachine:
                 self._fail(events)
             return
         self._to(State.OPEN)
+        self._starts_seen = self._handshake_starts
+        self._dones_seen = self._handshakes_done
         # A server's new session (newSession) is told before 'secure'.
         events += self._events
         self._events = []
@@ -714,6 +754,55 @@ class TLSMachine:
             session = self.session()
             if session is not None:
                 events.append(("session", session))
+
+    def _note_handshakes(self, events):
+        # Handshakes after the first are renegotiations (TLS 1.2 and
+        # older).  TLS 1.3 has none: OpenSSL reports its post-handshake
+        # messages (tickets, KeyUpdate) as handshakes too, ignored here.
+        starts = self._handshake_starts - self._starts_seen
+        dones = self._handshakes_done - self._dones_seen
+        self._starts_seen = self._handshake_starts
+        self._dones_seen = self._handshakes_done
+        if self.protocol() == "TLSv1.3":
+            return
+        events.extend([("handshake_start", None)] * starts)
+        if dones:
+            events.append(("renegotiated", None))
+
+    def renegotiate(self, request_cert=None, reject_unauthorized=None):
+        """``tlsSocket.renegotiate()``: start a new handshake now (its
+        first message is in the next ``pull()``; a ``renegotiated`` event
+        tells its end).  A server may change whether it asks for, and
+        insists on, a client certificate.  Raises HostError with
+        OpenSSL's reason when it cannot (TLS 1.3: wrong ssl version)."""
+        if self._state is not State.OPEN:
+            raise HostError(*RENEGOTIATE_FAILED)
+        if self.server_side and request_cert is not None:
+            self.must_verify_peer = bool(request_cert and reject_unauthorized)
+            self._set_verify(request_cert, reject_unauthorized)
+        lib.ERR_clear_error()
+        if lib.SSL_renegotiate(self._ssl) != 1:
+            raise openssl_error(fallback=RENEGOTIATE_FAILED)
+        result = lib.SSL_do_handshake(self._ssl)
+        if result != 1:
+            code = lib.SSL_get_error(self._ssl, result)
+            if code != _WANT_READ and code != _WANT_WRITE:
+                self._fail(self._events)
+
+    def _on_ocsp_response(self, data):
+        # Client: what the server stapled (None: nothing), before the
+        # handshake is done.
+        self._events.append(("ocsp_response", data))
+
+    def ocsp_request(self):
+        """Server paused at a ClientHello that asked for OCSP, after
+        ``settle_context``: the certificate is chosen now (the synchronous
+        SNI contexts are asked here, not later by OpenSSL); return the DER of it and of its
+        issuer (None if unknown), for Node's 'OCSPRequest'."""
+        name = (self.client_hello or {}).get("servername")
+        if not self._sni_decided and name and self._on_servername(name):
+            self._sni_decided = True
+        return self._current.ocsp_certificates()
 
     def _fail(self, events):
         codes = take_errors()
@@ -1050,10 +1139,6 @@ class TLSMachine:
             return False
         self.max_send_fragment = size
         return True
-
-    def disable_renegotiation(self):
-        """``disableRenegotiation()`` (SSL_OP_NO_RENEGOTIATION)."""
-        lib.SSL_set_options(self._ssl, lib.SSL_OP_NO_RENEGOTIATION)
 
     def export_keying_material(self, length, label, context=None):
         """``exportKeyingMaterial(length, label[, context])``."""

@@ -20,7 +20,14 @@
 // LIMITATION: 48 ticketKeys bytes become OpenSSL's 80 by SHA-256 stretching,
 // so jstls servers share tickets with each other, never with Node's.
 //
-// Not yet here: OCSP, renegotiation and the deprecated SecurePair.
+// OCSP stapling: a server pauses at a ClientHello that asks for it while
+// 'OCSPRequest' listeners answer; a tls.connect() client with requestOCSP
+// hears 'OCSPResponse' (null when nothing was stapled, as Node 20 does).
+// Renegotiation (TLS 1.2): renegotiate(); the host reports each later
+// handshake's start and end, and the limits (CLIENT_RENEG_LIMIT/WINDOW,
+// disableRenegotiation) are applied here, as in Node.
+//
+// Not yet here: the deprecated SecurePair.
 'use strict';
 
 const net = require('net');
@@ -28,7 +35,7 @@ const { Buffer } = require('buffer');
 const loop = require('internal/loop');
 const errors = require('internal/errors');
 const { codes, validateFunction } = errors;
-const { validateInt32 } = require('internal/validators');
+const { validateInt32, validateObject } = require('internal/validators');
 const { isIP } = require('internal/net_address');
 const debug = require('internal/debuglog').debuglog('tls');
 
@@ -447,6 +454,11 @@ class TLSSocket extends net.Socket {
       // at the ClientHello (resumeSession) only when listened to.
       newSession: isServer && listens(options.server, 'newSession'),
       resumeSession: isServer && listens(options.server, 'resumeSession'),
+      // OCSP stapling: a server with 'OCSPRequest' listeners pauses at the
+      // ClientHello too; a client asks with requestOCSP, which Node 20
+      // honours for tls.connect() only (new TLSSocket() ignores it).
+      OCSPRequest: isServer && listens(options.server, 'OCSPRequest'),
+      requestOCSP: this._fromConnect && Boolean(options.requestOCSP),
       // A client made without tls.connect() waits for its first write,
       // as Node's does.
       started: isServer || this._fromConnect,
@@ -711,6 +723,13 @@ class TLSSocket extends net.Socket {
       this._onTlsError(host.fromRecord(detail));
     } else if (kind === 'client_hello') {
       this._onClientHello(detail);
+    } else if (kind === 'ocsp_response') {
+      this.emit('OCSPResponse',
+                detail === null ? null : Buffer.from(detail, 'latin1'));
+    } else if (kind === 'handshake_start') {
+      this._onHandshakeStart();
+    } else if (kind === 'renegotiated') {
+      this._onRenegotiated();
     } else if ((kind === 'end' && !this._secureEstablished &&
                 this._tlsOptions.server) || kind === 'tls_reject') {
       // A client that went before its first byte, or one whose certificate
@@ -788,7 +807,7 @@ class TLSSocket extends net.Socket {
     const servername = hello.servername;
     const callback = this._SNICallback;
     if (!servername || callback === null) {
-      this._resumeHandshake(null);
+      this._resumeHandshake(hello, null);
       return;
     }
     let called = false;
@@ -804,11 +823,14 @@ class TLSSocket extends net.Socket {
         return;
       }
       if (this._handle === null) return;
-      this._resumeHandshake(context);
+      this._resumeHandshake(hello, context);
     });
   }
 
-  _resumeHandshake(context) {
+  // The certificate is chosen: a client that asked for OCSP hears what
+  // 'OCSPRequest' listeners answer (they may take their time), then the
+  // handshake goes on.
+  _resumeHandshake(hello, context) {
     let id = null;
     if (context !== undefined && context !== null) {
       id = context[kContextId];
@@ -819,7 +841,31 @@ class TLSSocket extends net.Socket {
         return;
       }
     }
-    this._transportRun(host.call('tls.resume', this._handle, id));
+    // Without an SNICallback's answer the addContext table still picks.
+    const decided = this._SNICallback !== null;
+    const server = this._tlsOptions.server;
+    if (!hello.ocsp_request || !listens(server, 'OCSPRequest')) {
+      this._transportRun(host.call('tls.resume', this._handle, id, decided));
+      return;
+    }
+    const [cert, issuer] = host.call('tls.ocsp_request', this._handle, id,
+                                     decided);
+    let called = false;
+    server.emit('OCSPRequest', Buffer.from(cert, 'latin1'),
+                issuer === null ? null : Buffer.from(issuer, 'latin1'),
+                (err, response) => {
+                  if (called || this._handle === null) return;
+                  called = true;
+                  if (err) {
+                    this._onTlsError(err);
+                    return;
+                  }
+                  if (response) {
+                    this._tlsCall('set_ocsp_response', toHost(response));
+                  }
+                  this._transportRun(host.call('tls.resume', this._handle,
+                                               null, true));
+                });
   }
 
   _onSecure() {
@@ -980,8 +1026,84 @@ class TLSSocket extends net.Socket {
     return Boolean(this._tlsCall('set_max_send_fragment', size));
   }
 
+  // A new handshake on this connection (TLS 1.2 and older); a server
+  // may now ask for a client certificate.  The callback runs at the next
+  // 'secure', after the server checked its peer again (and destroyed the
+  // socket if it must refuse it), as in Node.
+  renegotiate(options, callback) {
+    validateObject(options, 'options');
+    if (callback !== undefined) validateFunction(callback, 'callback');
+    debug('renegotiate', this._tlsOptions.isServer ? 'server' : 'client');
+    // Node 20 answers undefined here, not the documented false.
+    if (this.destroyed) return undefined;
+    const tlsOptions = this._tlsOptions;
+    if (options.requestCert !== undefined) {
+      tlsOptions.requestCert = Boolean(options.requestCert);
+    }
+    if (options.rejectUnauthorized !== undefined) {
+      tlsOptions.rejectUnauthorized = Boolean(options.rejectUnauthorized);
+    }
+    let batch;
+    try {
+      batch = host.call('tls.renegotiate', this._handle,
+                        Boolean(tlsOptions.requestCert),
+                        tlsOptions.rejectUnauthorized !== false);
+    } catch (err) {
+      if (callback) loop.nextTick(callback, err);
+      return false;
+    }
+    if (callback) this.once('secure', () => callback(null));
+    this._transportRun(batch);
+    return true;
+  }
+
+  // Any later handshake on this (server) socket is then an 'error'.
   disableRenegotiation() {
-    this._tlsCall('disable_renegotiation');
+    this._renegotiationDisabled = true;
+  }
+
+  // A server hears each handshake start after the first: Node's guard
+  // against clients that renegotiate over and over (more than
+  // tls.CLIENT_RENEG_LIMIT times within tls.CLIENT_RENEG_WINDOW seconds),
+  // and disableRenegotiation().
+  _onHandshakeStart() {
+    if (!this._tlsOptions.isServer) return;
+    const now = Date.now();
+    const windowStart = this._renegotiationWindow;
+    if (windowStart === undefined ||
+        now - windowStart >= tlsModule.CLIENT_RENEG_WINDOW * 1000) {
+      this._renegotiationWindow = now;
+      this._renegotiations = 0;
+    }
+    this._renegotiations++;
+    let err = null;
+    if (this._renegotiations > tlsModule.CLIENT_RENEG_LIMIT) {
+      err = new codes.ERR_TLS_SESSION_ATTACK();
+    } else if (this._renegotiationDisabled) {
+      err = new codes.ERR_TLS_RENEGOTIATION_DISABLED();
+    }
+    if (err !== null) {
+      debug('renegotiation refused', err.code);
+      this.emit('error', err);
+    }
+  }
+
+  // A renegotiation is over: the peer is checked again (a server may
+  // have asked for a certificate), then 'secure' is told once more.
+  _onRenegotiated() {
+    this._info = host.call('tls.get_info', this._handle);
+    const options = this._tlsOptions;
+    if (options.isServer && options.requestCert) {
+      const error = this._info.verifyError;
+      if (error) {
+        this.authorizationError = error;
+        if (options.rejectUnauthorized) this.destroy();
+      } else {
+        this.authorized = true;
+        this.authorizationError = null;
+      }
+    }
+    this.emit('secure');
   }
 
   exportKeyingMaterial(length, label, context) {
@@ -1061,6 +1183,20 @@ function alpnWire(protocols) {
 // ---------------------------------------------------------------------------
 // Server.
 
+// A server's sessions are bound to a context id (OpenSSL will not resume
+// without one once it verifies clients); by default, as in Node, it is
+// derived from the command line, so another program's sessions do not
+// resume here.
+let sessionIdContext;
+
+function defaultSessionIdContext() {
+  if (sessionIdContext === undefined) {
+    sessionIdContext = require('crypto').createHash('sha1')
+      .update(process.argv.join(' ')).digest('hex').slice(0, 32);
+  }
+  return sessionIdContext;
+}
+
 // LIMITATION: connections come from the listening socket only.  Node's
 // tls.Server also wraps whatever a script emits as 'connection' (any
 // Duplex); here server.emit('connection', duplex) starts no TLS, and
@@ -1100,8 +1236,10 @@ class Server extends net.Server {
                                               'must be exactly 48 bytes');
       }
     }
-    this._tlsOptions = options;
-    this._sharedContext = createSecureContext(options);
+    this.sessionIdContext = options.sessionIdContext ||
+      defaultSessionIdContext();
+    this._tlsOptions = { ...options, sessionIdContext: this.sessionIdContext };
+    this._sharedContext = createSecureContext(this._tlsOptions);
     if (options.ticketKeys) this.setTicketKeys(options.ticketKeys);
     if (listener) this.on('secureConnection', listener);
   }

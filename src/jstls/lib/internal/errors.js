@@ -257,6 +257,10 @@ const messages = {
   ERR_TLS_HANDSHAKE_TIMEOUT: [Error, () => 'TLS handshake timeout'],
   ERR_TLS_INVALID_PROTOCOL_VERSION: [TypeError, (version, kind) =>
     `${JSON.stringify(version)} is not a valid ${kind} TLS protocol version`],
+  ERR_TLS_RENEGOTIATION_DISABLED: [Error, () =>
+    'TLS session renegotiation disabled for this socket'],
+  ERR_TLS_SESSION_ATTACK: [Error, () =>
+    'TLS session renegotiation attack detected'],
   ERR_TLS_SNI_FROM_SERVER: [Error, () =>
     'Cannot issue SNI from a TLS server-side socket'],
   ERR_UNHANDLED_ERROR: [Error, (err) => err === undefined ?

@@ -1,5 +1,6 @@
 'use strict';
-// known-issue: renegotiation is not built: tlsSocket.renegotiate() is missing
+// renegotiate() with requestCert: the client offers its session again, so
+// (as in Node) the renegotiation resumes and brings no certificate.
 
 // The server asks for the client's certificate after the handshake.
 const tls = require('tls');

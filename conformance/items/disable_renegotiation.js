@@ -1,5 +1,6 @@
 'use strict';
-// known-issue: renegotiation is not built: a client cannot renegotiate, so disableRenegotiation() on the server has nothing to refuse
+// A server socket that disabled renegotiation refuses a client's attempt
+// with an 'error'; the client only sees the connection close.
 
 const tls = require('tls');
 const fs = require('fs');
