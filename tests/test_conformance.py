@@ -24,7 +24,7 @@ MANIFEST = conformance.load_manifest(ROOT)
 ITEMS = MANIFEST["items"]
 # Items the docs list that no script covers yet (each is "missing": true
 # in the manifest).  Lower this when covering one; it must not grow.
-MAX_MISSING = 17
+MAX_MISSING = 5
 
 SCRIPTS = sorted(p.relative_to(ROOT).as_posix()
                  for p in ROOT.glob("*/*.js"))

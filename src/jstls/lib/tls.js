@@ -26,12 +26,14 @@
 // Renegotiation (TLS 1.2): renegotiate(); the host reports each later
 // handshake's start and end, and the limits (CLIENT_RENEG_LIMIT/WINDOW,
 // disableRenegotiation) are applied here, as in Node.
-//
-// Not yet here: the deprecated SecurePair.
+// The deprecated tls.createSecurePair() is a TLSSocket over a Duplex pair.
 'use strict';
 
 const net = require('net');
+const util = require('util');
+const EventEmitter = require('events');
 const { Buffer } = require('buffer');
+const { duplexPair } = require('internal/duplex_pair');
 const loop = require('internal/loop');
 const errors = require('internal/errors');
 const { codes, validateFunction } = errors;
@@ -129,8 +131,10 @@ function toHost(value) {
 }
 
 const kContextId = Symbol('contextId');
-// Marks the options of a TLSSocket that tls.connect() makes.
+// Marks the options of a TLSSocket that tls.connect() makes, and of one a
+// tls.Server makes for a connection.
 const kConnect = Symbol('tls.connect');
+const kFromServer = Symbol('tls.Server');
 
 const CONTEXT_OPTIONS = ['key', 'cert', 'ca', 'pfx', 'crl', 'dhparam',
   'passphrase', 'ciphers', 'ecdhCurve', 'honorCipherOrder', 'minVersion',
@@ -889,23 +893,28 @@ class TLSSocket extends net.Socket {
   }
 
   _onServerSecure(info) {
-    const options = this._tlsOptions;
-    if (options.requestCert) {
-      if (info.verifyError) {
-        this.authorizationError = info.verifyError;
-        if (options.rejectUnauthorized) {
-          this.destroy();
-          return;
-        }
-      } else {
-        this.authorized = true;
-      }
-    }
+    if (!this._checkClient(info)) return;
     debug('server secure');
     this.emit('secure');
-    if (!this.destroyed && options.server) {
-      options.server.emit('secureConnection', this);
+    if (!this.destroyed && this._tlsOptions[kFromServer]) {
+      this._tlsOptions.server.emit('secureConnection', this);
     }
+  }
+
+  // A tls.Server's socket checks its client at each 'secure' (Node's
+  // onServerSocketSecure); a server socket made by hand is never checked
+  // (authorized stays false), as in Node.  False: the client is refused.
+  _checkClient(info) {
+    const options = this._tlsOptions;
+    if (!options[kFromServer] || !options.requestCert) return true;
+    if (!info.verifyError) {
+      this.authorized = true;
+      return true;
+    }
+    this.authorizationError = info.verifyError;
+    if (!options.rejectUnauthorized) return true;
+    this.destroy();
+    return false;
   }
 
   _onClientSecure(info) {
@@ -1092,17 +1101,7 @@ class TLSSocket extends net.Socket {
   // have asked for a certificate), then 'secure' is told once more.
   _onRenegotiated() {
     this._info = host.call('tls.get_info', this._handle);
-    const options = this._tlsOptions;
-    if (options.isServer && options.requestCert) {
-      const error = this._info.verifyError;
-      if (error) {
-        this.authorizationError = error;
-        if (options.rejectUnauthorized) this.destroy();
-      } else {
-        this.authorized = true;
-        this.authorizationError = null;
-      }
-    }
+    if (this._tlsOptions.isServer) this._checkClient(this._info);
     this.emit('secure');
   }
 
@@ -1274,6 +1273,7 @@ class Server extends net.Server {
       ...options,
       isServer: true,
       server: this,
+      [kFromServer]: true,
       secureContext: this._sharedContext,
       requestCert: this.requestCert,
       rejectUnauthorized: this.rejectUnauthorized,
@@ -1420,6 +1420,45 @@ function getCiphers() {
   return cipherNames.slice();
 }
 
+// ---------------------------------------------------------------------------
+// The deprecated SecurePair.
+//
+// As in Node since version 10, a pair is a TLSSocket over one end of a
+// Duplex pair: `encrypted` is the other end (the ciphertext), `cleartext`
+// the TLSSocket.  Node 10 dropped the CryptoStream class with its old
+// implementation, and exports neither class; so does this.
+
+class SecurePair extends EventEmitter {
+  constructor(secureContext, isServer, requestCert, rejectUnauthorized,
+              options) {
+    super();
+    options = options || {};
+    const [encrypted, inner] = duplexPair();
+    this.server = options.server;
+    this.credentials = secureContext || createSecureContext();
+    this.encrypted = encrypted;
+    this.cleartext = new TLSSocket(inner, {
+      ...options,
+      secureContext: this.credentials,
+      isServer: Boolean(isServer),
+      requestCert: Boolean(requestCert),
+      rejectUnauthorized: Boolean(rejectUnauthorized),
+    });
+    this.cleartext.once('secure', () => this.emit('secure'));
+  }
+
+  destroy() {
+    this.cleartext.destroy();
+  }
+}
+
+const createSecurePair = util.deprecate(
+  (context, isServer, requestCert, rejectUnauthorized, options) =>
+    new SecurePair(context, isServer, requestCert, rejectUnauthorized,
+                   options),
+  'tls.createSecurePair() is deprecated. Please use tls.TLSSocket instead.',
+  'DEP0064');
+
 const tlsModule = {
   CLIENT_RENEG_LIMIT: 3,
   CLIENT_RENEG_WINDOW: 600,
@@ -1433,6 +1472,7 @@ const tlsModule = {
   checkServerIdentity,
   connect,
   createSecureContext,
+  createSecurePair,
   createServer,
   getCiphers,
   rootCertificates: undefined,

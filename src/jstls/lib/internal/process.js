@@ -183,23 +183,31 @@ function emitWarning(warning, type, code, ctor) {
     return;
   }
   const proc = globalThis.process;
+  // Printed before 'warning' listeners run: Node's printer is the first.
   loop.nextTick(() => {
+    printWarning(proc, warning);
     proc.emit('warning', warning);
-    if (proc.execArgv.includes('--no-warnings')) return;
-    if (warning.name === 'DeprecationWarning' && warning.code !== undefined) {
-      if (warned.has(warning.code)) return;
-      warned.add(warning.code);
-    }
-    const code = warning.code !== undefined ? `[${warning.code}] ` : '';
-    let text = `(node:${proc.pid}) ${code}${warning.name}: ${warning.message}`;
-    if (warning.detail !== undefined) text += '\n' + warning.detail;
-    if (!warnedHint) {
-      warnedHint = true;
-      text += '\n(Use `node --trace-warnings ...` to show where the warning ' +
-        'was created)';
-    }
-    host.call('process.write', 2, text + '\n');
   });
+}
+
+function printWarning(proc, warning) {
+  if (proc.execArgv.includes('--no-warnings')) return;
+  if (warning.name === 'DeprecationWarning' && warning.code !== undefined) {
+    if (warned.has(warning.code)) return;
+    warned.add(warning.code);
+  }
+  const code = warning.code !== undefined ? `[${warning.code}] ` : '';
+  let text = `(node:${proc.pid}) ${code}${warning.name}: ${warning.message}`;
+  if (warning.detail !== undefined) text += '\n' + warning.detail;
+  if (!warnedHint) {
+    warnedHint = true;
+    // Node names the flag that traces this kind of warning.
+    const flag = warning.name === 'DeprecationWarning' ?
+      '--trace-deprecation' : '--trace-warnings';
+    text += `\n(Use \`node ${flag} ...\` to show where the warning ` +
+      'was created)';
+  }
+  host.call('process.write', 2, text + '\n');
 }
 
 let warnedHint = false;

@@ -1,5 +1,6 @@
 'use strict';
-// known-issue: a server TLSSocket made by hand (server: a net.Server) reports authorized true for a good client certificate; node 20 leaves it false
+// A server TLSSocket made by hand is never checked: authorized stays false
+// even for a good client certificate (only a tls.Server checks), as in Node.
 
 // new tls.TLSSocket(socket, options) on the server side of accepted net
 // sockets: isServer, server, secureContext, requestCert,
