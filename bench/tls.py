@@ -1,5 +1,6 @@
-"""Benchmark (not a test): TLS echo MB/s and full handshakes/s (RSA-2048,
-sequential), jstls beside node in one run (bench/tls_echo.js under both).
+"""Benchmark (not a test): TLS echo MB/s and handshakes/s (RSA-2048,
+sequential: full, resumed by ticket, resumed by session id), jstls beside
+node in one run (bench/tls_echo.js under both).
 
     python bench/tls.py [--bytes N] [--handshakes N] [--tls13]
 

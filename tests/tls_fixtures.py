@@ -31,6 +31,7 @@ def write_fixtures(directory):
     revoked = tls_certs.make_leaf(ca)
     self_signed = tls_certs.make_self_signed()
     sha1 = tls_certs.make_sha1_leaf(ca)
+    ec_server = tls_certs.make_leaf(ca, key=tls_certs.ec_key())
     files = {
         "ca-cert.pem": ca.cert_pem,
         "server-key.pem": server.key_pem(),
@@ -53,6 +54,8 @@ def write_fixtures(directory):
         "self-key.pem": self_signed.key_pem(),
         "self-cert.pem": self_signed.cert_pem,
         "server-key-encrypted.pem": server.key_pem("secret"),
+        "ec-key.pem": ec_server.key_pem(),
+        "ec-cert.pem": ec_server.cert_pem,
         "sha1-key.pem": sha1.key_pem(),
         "sha1-cert.pem": sha1.cert_pem,
         "dh1024.pem": tls_certs.modp1024_pem(),

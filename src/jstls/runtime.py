@@ -267,6 +267,7 @@ def _version():
 def _lazy_bindings():
     """(name, module, class) of the bindings installed on first use."""
     return [
+        ("buffer", "buffer", "BufferBinding"),
         ("crypto", "crypto", "CryptoBinding"),
         ("fs", "fs", "FsBinding"),
         ("os", "os", "OsBinding"),
