@@ -26,8 +26,9 @@ ITEMS = MANIFEST["items"]
 # in the manifest).  Lower this when covering one; it must not grow.
 MAX_MISSING = 17
 
+# interop/ holds the matrix's server and client (tests/test_interop.py).
 SCRIPTS = sorted(p.relative_to(ROOT).as_posix()
-                 for p in ROOT.glob("*/*.js"))
+                 for p in ROOT.glob("*/*.js") if p.parent.name != "interop")
 
 
 def test_items_are_unique():
@@ -99,3 +100,18 @@ def test_command_line(tmp_path):
     assert data["summary"]["covered"] == 2
     assert {row["item"] for row in data["rows"]} == {
         "tls.CLIENT_RENEG_LIMIT", "tls.CLIENT_RENEG_WINDOW"}
+
+
+def test_command_line_prints_the_interop_matrix(tmp_path):
+    report = tmp_path / "report.json"
+    proc = run_jstls(["conformance", "--filter", "tls1.2-default",
+                      "--json", str(report)], timeout=120)
+    text = proc.stdout.decode()
+    assert proc.returncode == 0, text + proc.stderr.decode()
+    assert "interop matrix" in text
+    assert "interop: 5 cells, pass: " in text and ", fail: 0," in text
+    import json
+    data = json.loads(report.read_text())
+    cells = data["interop"]["cells"]
+    assert {c["peer"] for c in cells} == {"openssl", "python-ssl", "curl"}
+    assert {c["jstls"]["status"] for c in cells} <= {"pass", "skip"}

@@ -66,3 +66,12 @@ def test_alpn_not_offered_is_not_chosen(fixtures, monkeypatch):
     result = interop.run_cell(interop.Setup(fixtures, SCRIPTS), cell)
     assert result["status"] == "fail", result
     assert result["detail"].startswith("alpnProtocol")
+
+
+def test_missing_peer_tool_skips_with_reason(fixtures, monkeypatch):
+    real_which = interop.shutil.which
+    monkeypatch.setattr(interop.shutil, "which",
+                        lambda name: None if name == "curl" else real_which(name))
+    cell = interop.Cell("tls1.2-default", "curl", "jstls server")
+    result = interop.run_cell(interop.Setup(fixtures, SCRIPTS), cell)
+    assert result == {"status": "skip", "detail": "curl is not installed"}
