@@ -117,3 +117,15 @@ def test_command_line_prints_the_interop_matrix(tmp_path):
     cells = data["interop"]["cells"]
     assert {c["peer"] for c in cells} == {"openssl", "python-ssl", "curl"}
     assert {c["jstls"]["status"] for c in cells} <= {"pass", "skip"}
+
+
+def test_doc_examples_name_files_and_tests_that_exist():
+    repo = ROOT.parent
+    for example in MANIFEST["doc_examples"]:
+        for name in example["files"]:
+            assert (ROOT / name).is_file(), (example["id"], name)
+        assert example["tests"], example["id"]
+        for test in example["tests"]:
+            path, function = test.split("::")
+            source = (repo / path).read_text()
+            assert f"def {function}(" in source, test

@@ -345,6 +345,18 @@ def print_matrix(records, not_applicable, with_node=False, file=sys.stdout):
             print(f"  note {feature}, {direction}: {reason}", file=file)
 
 
+def print_doc_examples(manifest, file=sys.stdout):
+    """The docs' own examples and the tests that run them (some only
+    under pytest: they need the openssl CLI or the docs' port 8000)."""
+    examples = manifest.get("doc_examples", [])
+    if not examples:
+        return
+    print("\nthe docs' examples, and the tests that run them:", file=file)
+    for example in examples:
+        tests = ", ".join(t.replace("tests/", "") for t in example["tests"])
+        print(f"  {example['id']}\n    {tests}", file=file)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="jstls conformance",
                                      description=__doc__.split("\n\n")[0])
@@ -383,13 +395,16 @@ def main(argv=None):
     rows, counts = judge(items, results, with_node=args.node)
     if rows:
         print_table(rows)
+    if not args.filter:
+        print_doc_examples(manifest)
     print_matrix(matrix, not_applicable, with_node=args.node)
     print(summary_line(counts))
     icounts = interop_counts(matrix, not_applicable)
     if not args.no_interop:
         print(interop_summary_line(icounts, with_node=args.node))
     if args.json_out:
-        report = {"rows": rows, "summary": counts, "scripts": results}
+        report = {"rows": rows, "summary": counts, "scripts": results,
+                  "doc_examples": manifest.get("doc_examples", [])}
         if not args.no_interop:
             report["interop"] = {"cells": matrix,
                                  "not_applicable": not_applicable,
