@@ -2,6 +2,7 @@
 show them working.
 
     jstls conformance [--node] [--filter X] [--json out.json] [--dir D]
+                      [--no-interop]
 
 ``conformance/manifest.json`` lists every item of the tls docs (classes,
 events, methods, properties, options, constants, deprecated ones too),
