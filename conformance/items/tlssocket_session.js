@@ -67,7 +67,8 @@ function run(label, secureOptions, next) {
     });
     first.resume();
     first.on('close', () => {
-      console.log('first client: session is a Buffer', Buffer.isBuffer(session));
+      console.log('first client: session is a Buffer',
+                  Buffer.isBuffer(session));
       wrapped(port, session, () => {
         wrapped(port, undefined, () => server.close(next));
       });
