@@ -289,7 +289,7 @@ class PythonServer:
 
 
 def python_server_context(setup, *, tls11=False, client_cert=False,
-                          alpn=None, sni=False, no_ticket=False):
+                          alpn=None, no_ticket=False):
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(setup.fx("server-cert.pem"), setup.fx("server-key.pem"))
     if tls11:
