@@ -1,28 +1,56 @@
 """Engine adapters: the seam between jstls and a JavaScript engine.
 
 An adapter offers ``evaluate(source, **globals)``, ``expose(name, func)``,
-``run_microtasks()``, ``take_rejections(slot)`` and the bytes codec
-``bytes_from_js``/``bytes_to_js``.  Only dukpy is built today; a second
-engine is a second module here, chosen by name in ``create_engine``.
+``expose_namespace``, ``function``, ``run_microtasks()``,
+``take_rejections(slot)``, the bytes codec ``bytes_from_js``/``bytes_to_js``
+(over ``read_bytes``/``write_bytes``), ``collect()`` and ``close()``.
+
+Two are built: dukpy (QuickJS-NG, the default, always installed) and
+spidermonkey (PythonMonkey, the ``jstls[spidermonkey]`` extra).  Each lives
+in its own module, imported only when asked for.
 """
 
 from __future__ import annotations
 
+import os
 
-# dukpy's JSRuntimeError: what evaluate() raises for a JS exception.
-from .dukpy_engine import JSError as EngineError
+__all__ = [
+    "ENGINES",
+    "EngineError",
+    "EngineUnavailable",
+    "create_engine",
+    "default_engine",
+]
 
-__all__ = ["EngineError", "EngineUnavailable", "create_engine"]
+ENGINES = ("dukpy", "spidermonkey")
+
+
+class EngineError(Exception):
+    """A JS exception that reached the host: what evaluate() raises.
+
+    Its text is the error's header line, then its stack."""
 
 
 class EngineUnavailable(RuntimeError):
     """The engine asked for is not installed or not known."""
 
 
-def create_engine(name="dukpy"):
+def default_engine():
+    """The engine a Runtime uses when none is named: $JSTLS_ENGINE or dukpy."""
+    return os.environ.get("JSTLS_ENGINE") or "dukpy"
+
+
+def create_engine(name=None):
     """Return a fresh engine instance of the given kind."""
+    if name is None:
+        name = default_engine()
     if name == "dukpy":
         from .dukpy_engine import DukpyEngine
 
         return DukpyEngine()
-    raise EngineUnavailable(f"unknown JavaScript engine {name!r} (known: dukpy)")
+    if name == "spidermonkey":
+        from .spidermonkey_engine import SpiderMonkeyEngine
+
+        return SpiderMonkeyEngine()
+    known = ", ".join(ENGINES)
+    raise EngineUnavailable(f"unknown JavaScript engine {name!r} (known: {known})")

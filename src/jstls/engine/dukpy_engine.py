@@ -40,6 +40,8 @@ import logging
 import os
 import sys
 
+from . import EngineError
+
 
 def _import_extension():
     """Import dukpy's C extension without running dukpy/__init__.py.
@@ -120,6 +122,7 @@ def _load_native():
                 [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)],
             ),
             "JS_IsJobPending": (ctypes.c_bool, [ctypes.c_void_p]),
+            "JS_RunGC": (None, [ctypes.c_void_p]),
             "JS_GetException": (_JSValue, [ctypes.c_void_p]),
             "JS_GetGlobalObject": (_JSValue, [ctypes.c_void_p]),
             "JS_GetPropertyStr": (
@@ -219,7 +222,10 @@ class DukpyEngine:
         """
         code = source.encode("utf-8")
         args = json.dumps(globals_).encode("utf-8")
-        result = _dukpy.eval_string(self, code, args, False, "<dukpy>")
+        try:
+            result = _dukpy.eval_string(self, code, args, False, "<dukpy>")
+        except JSError as exc:
+            raise EngineError(str(exc)) from None
         return None if result is None else json.loads(result)
 
     def expose(self, name, func):
@@ -313,6 +319,16 @@ class DukpyEngine:
         buffer = lib.JS_NewArrayBufferCopy(ctx, data, len(data))
         lib.JS_SetPropertyStr(ctx, glob, slot, buffer)
         lib.JS_FreeValue(ctx, glob)
+
+    def collect(self):
+        """A full garbage collection (cycles; the rest is freed at once).
+
+        FinalizationRegistry callbacks it makes due run as promise jobs."""
+        if self.native:
+            self._lib.JS_RunGC(self._state.runtime)
+
+    def close(self):
+        """Nothing to give back: the context goes with this object."""
 
     # -- the bytes codec -------------------------------------------------------
     #
