@@ -189,7 +189,9 @@
   // DOMException, which node and QuickJS also have.  Everything else on the
   // global object belongs to a program, to this adapter, or to the
   // PythonMonkey package (console, timers, URL, XMLHttpRequest, python...),
-  // whose versions must not shadow the library's.
+  // whose versions must not shadow the library's.  LIMITATION: PythonMonkey's
+  // `debuggerGlobal` is permanent and read-only, so it stays (not
+  // enumerable: Object.keys(globalThis) does not show it).
   const standard = new Set([
     'AggregateError', 'Array', 'ArrayBuffer', 'Atomics', 'BigInt',
     'BigInt64Array', 'BigUint64Array', 'Boolean', 'DataView', 'Date',
