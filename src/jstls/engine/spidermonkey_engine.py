@@ -76,8 +76,6 @@ log.addHandler(logging.NullHandler())
 _decode = json.JSONDecoder().raw_decode
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
-_INF = float("inf")
-
 
 def _import_pythonmonkey():
     """PythonMonkey's C extension, without the package's __init__.
@@ -169,7 +167,6 @@ class _Context:
 
     def __init__(self):
         self.pm = _import_pythonmonkey()
-        self.null = self.pm.null
         self.global_ = self.pm.eval("globalThis")
         prelude = resources.files(__package__) / "spidermonkey_prelude.js"
         self.helpers = self.pm.eval(
@@ -304,33 +301,17 @@ class SpiderMonkeyEngine:
         func = self._funcs.get(name)
         if func is None:
             func = self.function(name)
-        if args:
-            args = self._arguments(mask, args)
+        if mask:
+            args = _with_objects(int(mask), args)
+        elif args:
+            args = [_json_number(v) if type(v) is float else v for v in args]
         result = func(*args)
         kind = type(result)
-        if result is None or kind is int or kind is str or kind is bool:
+        if kind is str:
+            return [result]
+        if result is None or kind is int or kind is bool or kind is float:
             return result
-        if kind is float:
-            return result
-        return [_encode(result)]
-
-    def _arguments(self, mask, args):
-        # The values JSON would have given: numbers that are integers as
-        # int, NaN and the infinities as None, null as None.
-        mask = int(mask)
-        out = list(args)
-        null = self._ctx.null
-        for index, value in enumerate(out):
-            if mask >> index & 1:
-                out[index] = _decode(value)[0]
-            elif type(value) is float:
-                if value.is_integer():
-                    out[index] = int(value)
-                elif value != value or value in (_INF, -_INF):
-                    out[index] = None
-            elif value is null:
-                out[index] = None
-        return out
+        return _encode(result)
 
     # -- the adapter interface -------------------------------------------------
 
@@ -385,18 +366,20 @@ class SpiderMonkeyEngine:
 
     def run_microtasks(self):
         """Run promise jobs until the queue is empty (Node's runMicrotasks)."""
+        if self._ctx.depth == 0:
+            with self._ctx.entered():
+                return self.run_microtasks()
         jobs = self._ctx.queue.jobs
         count = 0
-        with self._ctx.entered():
-            while jobs:
-                job = jobs.popleft()
-                try:
-                    job()
-                except Exception:  # noqa: BLE001 - see the dukpy adapter
-                    # The JS side wraps every callback it queues, so a job
-                    # that throws is a bug in the runtime: keep draining.
-                    log.warning("a promise job threw past the runtime's guard")
-                count += 1
+        while jobs:
+            job = jobs.popleft()
+            try:
+                job()
+            except Exception:  # noqa: BLE001 - see the dukpy adapter
+                # The JS side wraps every callback it queues, so a job that
+                # throws is a bug in the runtime: keep draining.
+                log.warning("a promise job threw past the runtime's guard")
+            count += 1
         return count
 
     def take_rejections(self, slot):
@@ -460,6 +443,25 @@ class SpiderMonkeyEngine:
         """Encode ``data`` as the result of a host call."""
         self.write_bytes(self.BYTES_IN, data)
         return len(data)
+
+
+def _json_number(value):
+    # JSON writes a number that is an integer below 1e21 without a point,
+    # so the bindings have always received those as int.
+    if value.is_integer() and -1e21 < value < 1e21:
+        return int(value)
+    return value
+
+
+def _with_objects(mask, args):
+    out = []
+    for index, value in enumerate(args):
+        if mask >> index & 1:
+            value = _decode(value)[0]
+        elif type(value) is float:
+            value = _json_number(value)
+        out.append(value)
+    return out
 
 
 def _slot(slot):

@@ -269,7 +269,10 @@
   // Arguments go to Python as they are, except objects, which travel as
   // JSON text (their toJSON() matters, and a Python view of a live JS
   // object is slower to walk than the text is to parse): `mask` says which.
-  // Python returns a primitive as it is, and a list or dict as [jsonText].
+  // What JSON would make null (null, NaN, the infinities, functions) goes
+  // as undefined, which Python receives as None.  Python returns a list or
+  // dict as JSON text and a string as [text]: results that are containers
+  // (poll batches, error records) are the more frequent.
   function makeCallPython(dispatch) {
     const stringify = JSON.stringify;
     const parse = JSON.parse;
@@ -277,20 +280,27 @@
       let mask = 0;
       for (let i = 0; i < args.length; i++) {
         const arg = args[i];
-        const type = typeof arg;
-        if (type === 'object') {
-          if (arg !== null) {
-            args[i] = stringify(arg);
-            mask |= 1 << i;
-          }
-        } else if (type === 'function' || type === 'symbol') {
-          args[i] = null;
+        switch (typeof arg) {
+          case 'object':
+            if (arg === null) {
+              args[i] = undefined;
+            } else {
+              args[i] = stringify(arg);
+              mask |= 1 << i;
+            }
+            break;
+          case 'number':
+            if (arg - arg !== 0) args[i] = undefined;
+            break;
+          case 'function':
+          case 'symbol':
+            args[i] = undefined;
+            break;
         }
       }
       const result = dispatch(name, mask, ...args);
-      if (typeof result === 'object' && result !== null) {
-        return parse(result[0]);
-      }
+      if (typeof result === 'string') return parse(result);
+      if (typeof result === 'object' && result !== null) return result[0];
       return result;
     };
   }
