@@ -1,10 +1,11 @@
-"""The SpiderMonkey adapter on its own: job draining, rejections, bytes,
-the claimed global, stacks, and the limits of one global per process."""
+"""What only the SpiderMonkey adapter has: jobs routed away from asyncio,
+large and small bytes, JSON-shaped arguments, the claimed global, the V8
+stack API, and the limits of one global per process.  What both adapters
+share is tested in test_engine.py."""
 
 from __future__ import annotations
 
 import asyncio
-import os
 import subprocess
 import sys
 
@@ -26,46 +27,12 @@ def engine():
     engine.close()
 
 
-def test_run_microtasks_from_inside_a_host_call(engine):
-    engine.expose("drain", engine.run_microtasks)
-    engine.expose("echo", lambda x: x)
-    order = engine.evaluate(
-        "var log = [];"
-        "Promise.resolve().then(() => log.push(call_python('echo', 'job')))"
-        "  .then(() => log.push('chained'));"
-        "log.push('before');"
-        "call_python('drain');"
-        "log.push('after');"
-        "log"
-    )
-    assert order == ["before", "job", "chained", "after"]
-
-
 def test_jobs_wait_for_run_microtasks(engine):
     # PythonMonkey would run them on asyncio; here nothing runs them but us.
     engine.evaluate("var ran = 0; Promise.resolve().then(() => ran++); null")
     assert engine.evaluate("ran") == 0
     assert engine.run_microtasks() == 1
     assert engine.evaluate("ran") == 1
-
-
-def test_take_rejections_hands_real_objects_to_js(engine):
-    def drain():
-        engine.run_microtasks()
-        return engine.take_rejections(b"rej")
-
-    engine.expose("drain", drain)
-    out = engine.evaluate(
-        "var rej = [];"
-        "var p1 = Promise.reject(new TypeError('one'));"
-        "var handledLater = Promise.reject(2);"
-        "Promise.resolve().then(() => handledLater.catch(() => {}));"
-        "var p3 = (async () => { throw 3; })();"
-        "var n = call_python('drain');"
-        "[n, rej[0] === p1, rej[1] instanceof TypeError, rej[1].message,"
-        " rej[2] === p3, rej[3]]"
-    )
-    assert out == [2, True, True, "one", True, 3]
 
 
 def test_running_loop_is_ours_only_while_js_runs(engine):
@@ -80,20 +47,6 @@ def test_running_loop_is_ours_only_while_js_runs(engine):
         return engine.run_microtasks()
 
     assert asyncio.run(inside_asyncio()) == 1
-
-
-@pytest.mark.parametrize("size", [0, 1, 255, 65536, 1 << 20])
-def test_bytes_round_trip(engine, size):
-    data = os.urandom(size)
-    engine.expose("give", lambda: engine.bytes_to_js(data))
-    engine.expose("take", lambda marker: engine.bytes_from_js(marker).hex())
-    out = engine.evaluate(
-        "var n = call_python('give');"
-        "var view = new Uint8Array(globalThis.__jstlsBytesIn, 0, n);"
-        "globalThis.__jstlsBytesOut = view.subarray(0);"
-        "call_python('take', 0)"
-    )
-    assert out == data.hex()
 
 
 def test_bytes_into_js_outlive_the_host_copy(engine):

@@ -18,6 +18,7 @@ __all__ = [
     "ENGINES",
     "EngineError",
     "EngineUnavailable",
+    "SlotBytesCodec",
     "create_engine",
     "default_engine",
 ]
@@ -33,6 +34,34 @@ class EngineError(Exception):
 
 class EngineUnavailable(RuntimeError):
     """The engine asked for is not installed or not known."""
+
+
+class SlotBytesCodec:
+    """The bytes half of the wire format lib/internal/host.js speaks.
+
+    JS hands bytes to a host call by parking a Uint8Array in the global
+    BYTES_OUT and passing the marker 0 (or, without a native path, a latin1
+    string); the host hands bytes back by parking an ArrayBuffer in
+    BYTES_IN and returning its length (or the latin1 string).  An adapter
+    supplies ``native``, ``read_bytes(slot)`` and ``write_bytes(slot, data)``.
+    """
+
+    BYTES_OUT = b"__jstlsBytesOut"
+    BYTES_IN = b"__jstlsBytesIn"
+    native = True
+
+    def bytes_from_js(self, value):
+        """Decode the bytes argument of a host call."""
+        if isinstance(value, str):
+            return value.encode("latin-1")
+        return self.read_bytes(self.BYTES_OUT)
+
+    def bytes_to_js(self, data):
+        """Encode ``data`` as the result of a host call."""
+        if not self.native:
+            return bytes(data).decode("latin-1")
+        self.write_bytes(self.BYTES_IN, data)
+        return len(data)
 
 
 def default_engine():

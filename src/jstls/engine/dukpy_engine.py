@@ -40,7 +40,7 @@ import logging
 import os
 import sys
 
-from . import EngineError
+from . import EngineError, SlotBytesCodec
 
 
 def _import_extension():
@@ -166,7 +166,7 @@ _capsule_pointer.restype = ctypes.c_void_p
 _capsule_pointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
 
 
-class DukpyEngine:
+class DukpyEngine(SlotBytesCodec):
     """One QuickJS context, as dukpy 0.6 builds it."""
 
     name = "dukpy"
@@ -329,26 +329,3 @@ class DukpyEngine:
 
     def close(self):
         """Nothing to give back: the context goes with this object."""
-
-    # -- the bytes codec -------------------------------------------------------
-    #
-    # JS hands bytes to a host call by parking a Uint8Array in BYTES_OUT and
-    # passing the marker 0 (or, without the native path, a latin1 string); the
-    # host hands bytes back by parking an ArrayBuffer in BYTES_IN and returning
-    # its length (or the latin1 string).  lib/internal/host.js is the JS half.
-
-    BYTES_OUT = b"__jstlsBytesOut"
-    BYTES_IN = b"__jstlsBytesIn"
-
-    def bytes_from_js(self, value):
-        """Decode the bytes argument of a host call."""
-        if isinstance(value, str):
-            return value.encode("latin-1")
-        return self.read_bytes(self.BYTES_OUT)
-
-    def bytes_to_js(self, data):
-        """Encode ``data`` as the result of a host call."""
-        if not self.native:
-            return bytes(data).decode("latin-1")
-        self.write_bytes(self.BYTES_IN, bytes(data))
-        return len(data)

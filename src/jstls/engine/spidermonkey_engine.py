@@ -68,13 +68,16 @@ import time
 from contextlib import contextmanager
 from importlib import resources
 
-from . import EngineError, EngineUnavailable
+from . import EngineError, EngineUnavailable, SlotBytesCodec
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 _decode = json.JSONDecoder().raw_decode
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+# Bytes for JS below this size are lent as a bytearray (see write_bytes).
+_LEND_BELOW = 16 * 1024
 
 
 def _import_pythonmonkey():
@@ -176,6 +179,7 @@ class _Context:
         self.promise_details = self.pm.internalBinding("utils")["getPromiseDetails"]
         # Looked up once: each lookup on a JS object is a crossing.
         self.park_bytes = self.helpers["parkBytes"]
+        self.alloc_bytes = self.helpers["allocBytes"]
         self.set_host_arguments = self.helpers["setHostArguments"]
         self.to_json = self.helpers["toJSON"]
         self.settle_rejections = self.helpers["settleRejections"]
@@ -269,12 +273,10 @@ def _context():
     return _CONTEXT
 
 
-class SpiderMonkeyEngine:
+class SpiderMonkeyEngine(SlotBytesCodec):
     """The process's SpiderMonkey context, as PythonMonkey 1.4 builds it."""
 
     name = "spidermonkey"
-    # The library's host module parks bytes in global slots (not latin1).
-    native = True
 
     def __init__(self):
         self._ctx = _context()
@@ -411,10 +413,17 @@ class SpiderMonkeyEngine:
     def write_bytes(self, slot, data):
         """Store an ArrayBuffer holding ``data`` in the global ``slot``.
 
-        The ArrayBuffer is the bytearray's own memory, so JS reads the one
-        copy made here.
+        A small one is a bytearray's own memory, lent to JS.  A large one
+        is allocated by JS and filled through a memoryview: measured with
+        64 KiB reads, lending a fresh bytearray each time costs about four
+        times as much, in SpiderMonkey collecting and finalizing the
+        external buffers.
         """
-        self._ctx.park_bytes(_slot(slot), bytearray(data))
+        name = _slot(slot)
+        if len(data) < _LEND_BELOW:
+            self._ctx.park_bytes(name, bytearray(data))
+        else:
+            self._ctx.alloc_bytes(name, len(data))[:] = data
 
     def collect(self):
         """A full garbage collection.
@@ -427,22 +436,6 @@ class SpiderMonkeyEngine:
     def close(self):
         """Give the global object back to PythonMonkey."""
         self._ctx.release(self)
-
-    # -- the bytes codec (the same wire format as the dukpy adapter) ----------
-
-    BYTES_OUT = b"__jstlsBytesOut"
-    BYTES_IN = b"__jstlsBytesIn"
-
-    def bytes_from_js(self, value):
-        """Decode the bytes argument of a host call."""
-        if isinstance(value, str):
-            return value.encode("latin-1")
-        return self.read_bytes(self.BYTES_OUT)
-
-    def bytes_to_js(self, data):
-        """Encode ``data`` as the result of a host call."""
-        self.write_bytes(self.BYTES_IN, data)
-        return len(data)
 
 
 def _json_number(value):

@@ -211,9 +211,13 @@
   // The first claim keeps what PythonMonkey put there, to give it back.
   let stashed = null;
 
+  // Built-ins outlive a program (see the adapter's LIMITATION), but the
+  // stack hooks a program sets on Error are reset: each library instance
+  // installs its own, and a bare engine has none.
   function claimGlobal() {
     const taken = clearGlobal();
     if (stashed === null) stashed = taken;
+    delete Error.prepareStackTrace;
   }
 
   function releaseGlobal() {
@@ -315,6 +319,13 @@
     globalThis[name] = view.buffer;
   }
 
+  // A fresh ArrayBuffer of `size` bytes in the slot, for the host to fill.
+  function allocBytes(name, size) {
+    const view = new Uint8Array(size);
+    globalThis[name] = view.buffer;
+    return view;
+  }
+
   function parse(json) {
     return JSON.parse(json);
   }
@@ -364,6 +375,7 @@
     installGlobals,
     setHostArguments,
     parkBytes,
+    allocBytes,
     toJSON,
     describe,
     settleRejections,
