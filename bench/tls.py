@@ -65,7 +65,7 @@ def commands(engines):
 
 
 def print_table(title, rows):
-    width = 18
+    width = 20
     heads = [c + (" (low=good)" if c in LOWER_IS_BETTER else "") for c in COLUMNS]
     print(f"\n{title}")
     print(f"{'':20}" + "".join(f"{h:>{width + 6}}" for h in heads))

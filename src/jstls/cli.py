@@ -3,7 +3,7 @@
     jstls run script.js [args...]      (also: jstls script.js [args...])
     jstls -e 'code' / -p 'expr'
     jstls --version
-    jstls conformance [--node] [--filter X] [--json out.json]
+    jstls conformance [--node] [--filter X] [--json out.json] [--engine E]
 
 Node's TLS flags are accepted before the script, and also read from
 NODE_OPTIONS: --tls-max-v1.2, --tls-max-v1.3, --tls-min-v1.0 .. v1.3,

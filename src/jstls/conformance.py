@@ -225,6 +225,9 @@ def main(argv=None):
     parser.add_argument("--dir", default=None,
                         help="the conformance directory (default: the checkout's)")
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--engine", default=None,
+                        help="the engine jstls runs the scripts under "
+                             "(default: $JSTLS_ENGINE, else dukpy)")
     args = parser.parse_args(argv)
 
     directory = pathlib.Path(args.dir) if args.dir else default_dir()
@@ -235,8 +238,11 @@ def main(argv=None):
               file=sys.stderr)
         return 2
     fixtures, tmp = make_fixtures(directory)
+    env = script_env(fixtures)
+    if args.engine:
+        env["JSTLS_ENGINE"] = args.engine
     try:
-        results = run_suite(directory, items, script_env(fixtures),
+        results = run_suite(directory, items, env,
                             with_node=args.node, jobs=args.jobs)
     finally:
         if tmp:
