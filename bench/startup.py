@@ -1,15 +1,17 @@
 """Benchmark (not a test): start-up of a hello-world script under jstls and
 under node in one run, and the bytes codec in both directions.
 
-    python bench/startup.py [--runs N]
+    python bench/startup.py [--runs N] [--engines dukpy,spidermonkey]
 
-Prints medians and the jstls/node ratio.  Timings are wall-clock on a shared
+Prints medians and the jstls/node ratio for each engine.  Timings are wall-clock on a shared
 machine: compare ratios, not absolute figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.util
 import os
 import shutil
 import statistics
@@ -28,17 +30,30 @@ def time_command(cmd, runs):
     return statistics.median(samples)
 
 
-def codec_throughput(size=1 << 20, rounds=50):
+@contextlib.contextmanager
+def hello_world():
+    """The file name of a hello-world script, for the time it is needed."""
+    with tempfile.NamedTemporaryFile("w", suffix=".js", delete=False) as f:
+        f.write("console.log('hello world');\n")
+    try:
+        yield f.name
+    finally:
+        os.unlink(f.name)
+
+
+def codec_throughput(name, size=1 << 20, rounds=50):
     """MB/s of bytes host->JS and JS->host through the engine adapter."""
     from jstls.engine import create_engine
 
-    engine = create_engine()
+    engine = create_engine(name)
     payload = os.urandom(size)
     engine.expose("give", lambda: engine.bytes_to_js(payload))
     engine.expose("take", lambda marker: len(engine.bytes_from_js(marker)))
     results = {}
-    for native in (True, False):
-        engine.native = native and engine._state is not None
+    # dukpy also has a latin1-through-JSON fallback; SpiderMonkey needs none.
+    modes = (True, False) if name == "dukpy" else (True,)
+    for native in modes:
+        engine.native = native and (name != "dukpy" or engine._state is not None)
         label = "native" if engine.native else "latin1-json"
         engine.evaluate(
             "globalThis.bench = function (rounds) {"
@@ -70,26 +85,26 @@ def codec_throughput(size=1 << 20, rounds=50):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--engines", default="dukpy,spidermonkey")
     args = parser.parse_args()
+    engines = [e for e in args.engines.split(",")
+               if e != "spidermonkey" or importlib.util.find_spec("pythonmonkey")]
 
-    with tempfile.NamedTemporaryFile("w", suffix=".js", delete=False) as f:
-        f.write("console.log('hello world');\n")
-        script = f.name
-    try:
-        jstls = time_command([sys.executable, "-m", "jstls", "run", script], args.runs)
-        print(f"start-up jstls: {jstls * 1000:.1f} ms (median of {args.runs})")
+    with hello_world() as script:
         node = shutil.which("node")
-        if node:
-            node_t = time_command([node, script], args.runs)
-            print(f"start-up node:  {node_t * 1000:.1f} ms")
-            print(f"ratio jstls/node: {jstls / node_t:.2f}x")
-        else:
-            print("node not installed: no ratio")
-    finally:
-        os.unlink(script)
+        node_t = time_command([node, script], args.runs) if node else None
+        if node_t:
+            print(f"start-up node:  {node_t * 1000:.1f} ms (median of {args.runs})")
+        for name in engines:
+            cmd = [sys.executable, "-m", "jstls", "--engine", name, "run", script]
+            jstls = time_command(cmd, args.runs)
+            ratio = f" ({jstls / node_t:.2f}x node)" if node_t else ""
+            print(f"start-up jstls {name}: {jstls * 1000:.1f} ms{ratio}")
 
-    for label, (into, out) in codec_throughput().items():
-        print(f"bytes codec {label}: into JS {into:,.0f} MB/s, out of JS {out:,.0f} MB/s")
+    for name in engines:
+        for label, (into, out) in codec_throughput(name).items():
+            print(f"bytes codec {name} {label}: into JS {into:,.0f} MB/s, "
+                  f"out of JS {out:,.0f} MB/s")
 
 
 if __name__ == "__main__":

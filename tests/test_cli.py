@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import clean_env, run_jstls
+import pytest
+
+from conftest import HAVE_SPIDERMONKEY, clean_env, run_jstls
+
+# PythonMonkey's permanent debugger global tells the engines apart.
+ENGINE_PROBE = ["-p", "typeof debuggerGlobal"]
+PROBED = {"dukpy": b"undefined\n", "spidermonkey": b"object\n"}
 
 
 def test_version():
@@ -80,3 +86,26 @@ def test_node_debug_turns_on_debuglog():
     assert "hello 5" in proc.stderr.decode()
     quiet = run_jstls(["-e", "require('util').debuglog('tls')('hello')"])
     assert quiet.stderr == b""
+
+
+def test_jstls_engine_environment_picks_the_engine(js_engine):
+    # run_jstls exports the test's engine as JSTLS_ENGINE.
+    assert run_jstls(ENGINE_PROBE).stdout == PROBED[js_engine]
+
+
+@pytest.mark.skipif(not HAVE_SPIDERMONKEY, reason="pythonmonkey is not installed")
+def test_engine_flag_wins_over_the_environment(tmp_path):
+    script = tmp_path / "probe.js"
+    script.write_text("console.log(typeof debuggerGlobal)")
+    for name, printed in PROBED.items():
+        assert run_jstls(["--engine", name, *ENGINE_PROBE]).stdout == printed
+        proc = run_jstls(["run", "--engine", name, str(script)])
+        assert proc.stdout == printed
+
+
+def test_unknown_engine_is_one_line_and_exit_9():
+    proc = run_jstls(["--engine", "v8", "-e", "1"])
+    assert proc.returncode == 9
+    err = proc.stderr.decode()
+    assert err.count("\n") == 1 and "'v8'" in err
+    assert "Traceback" not in err

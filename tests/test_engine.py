@@ -1,4 +1,9 @@
-"""The dukpy adapter on its own: draining jobs, rejections, bytes."""
+"""Each engine adapter on its own: draining jobs, rejections, bytes.
+
+The adapters' shared behaviour is tested on both; what only the dukpy
+adapter has is tested here too, the SpiderMonkey adapter's own in
+test_engine_spidermonkey.py.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,29 @@ import os
 
 import pytest
 
+from conftest import HAVE_SPIDERMONKEY
+from jstls.engine import create_engine
 from jstls.engine.dukpy_engine import DukpyEngine
 
 
+@pytest.fixture(params=["dukpy", "spidermonkey"])
+def engine(request):
+    if request.param == "spidermonkey" and not HAVE_SPIDERMONKEY:
+        pytest.skip("pythonmonkey is not installed")
+    engine = create_engine(request.param)
+    yield engine
+    engine.close()
+
+
 @pytest.fixture
-def engine():
+def dukpy():
     return DukpyEngine()
 
 
-def test_native_path_is_live(engine):
+def test_dukpy_native_path_is_live(dukpy):
     # The private layout this relies on holds for the pinned dukpy.
-    assert engine.native
-    assert engine._state.drain_depth == 0
+    assert dukpy.native
+    assert dukpy._state.drain_depth == 0
 
 
 def test_run_microtasks_from_inside_a_host_call(engine):
@@ -46,10 +62,12 @@ def test_take_rejections_hands_real_objects_to_js(engine):
         "var p1 = Promise.reject(new TypeError('one'));"
         "var handledLater = Promise.reject(2);"
         "Promise.resolve().then(() => handledLater.catch(() => {}));"
+        "var p3 = (async () => { throw 3; })();"
         "var n = call_python('drain');"
-        "[n, rej[0] === p1, rej[1] instanceof TypeError, rej[1].message]"
+        "[n, rej[0] === p1, rej[1] instanceof TypeError, rej[1].message,"
+        " rej[2] === p3, rej[3]]"
     )
-    assert out == [1, True, True, "one"]
+    assert out == [2, True, True, "one", True, 3]
 
 
 @pytest.mark.parametrize("size", [0, 1, 255, 65536, 1 << 20])
@@ -66,7 +84,8 @@ def test_bytes_round_trip(engine, size):
     assert out == data.hex()
 
 
-def test_bytes_fallback_codec_without_native(engine):
+def test_dukpy_bytes_fallback_codec_without_native(dukpy):
+    engine = dukpy
     engine.native = False
     data = bytes(range(256))
     engine.expose("give", lambda: engine.bytes_to_js(data))

@@ -4,12 +4,16 @@
     jstls -e 'code' / -p 'expr'
     jstls --version
     jstls conformance [--node] [--filter X] [--json out.json] [--no-interop]
+                      [--engine E]
 
 Node's TLS flags are accepted before the script, and also read from
 NODE_OPTIONS: --tls-max-v1.2, --tls-max-v1.3, --tls-min-v1.0 .. v1.3,
 --tls-cipher-list=..., --openssl-config=..., --openssl-shared-config,
 --no-warnings, --no-deprecation.  The runtime passes them on to JS as
 process.execArgv.
+
+--engine dukpy|spidermonkey (or JSTLS_ENGINE) picks the JavaScript engine:
+dukpy is the default; spidermonkey needs pip install 'jstls[spidermonkey]'.
 """
 
 from __future__ import annotations
@@ -77,7 +81,7 @@ def parse(argv):
     parser.add_argument("-v", "--version", action="store_true")
     parser.add_argument("-e", "--eval", dest="eval_source")
     parser.add_argument("-p", "--print", dest="print_source")
-    parser.add_argument("--engine", default=os.environ.get("JSTLS_ENGINE", "dukpy"))
+    parser.add_argument("--engine", default=None)
 
     flags, rest = _split_node_flags(argv)
     known, rest = parser.parse_known_args(rest)
@@ -101,6 +105,7 @@ def parse(argv):
 
 
 def main(argv=None):
+    from .engine import EngineUnavailable
     from .runtime import Runtime
 
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -128,7 +133,13 @@ def main(argv=None):
     if mode == "file" and not os.path.exists(payload):
         # Let the module loader report it, as Node does (MODULE_NOT_FOUND).
         pass
-    with Runtime(engine=engine, exec_argv=flags) as runtime:
+    try:
+        runtime = Runtime(engine=engine, exec_argv=flags)
+    except EngineUnavailable as exc:
+        # Like a bad flag: one line, no traceback, node's exit code for it.
+        print(f"jstls: {exc}", file=sys.stderr)
+        return 9
+    with runtime:
         if mode == "file":
             result = runtime.run_file(payload, argv=args)
         else:

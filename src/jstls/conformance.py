@@ -372,6 +372,9 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--no-interop", action="store_true",
                         help="leave out the interoperability matrix")
+    parser.add_argument("--engine", default=None,
+                        help="the engine jstls runs the scripts under "
+                             "(default: $JSTLS_ENGINE, else dukpy)")
     args = parser.parse_args(argv)
 
     directory = pathlib.Path(args.dir) if args.dir else default_dir()
@@ -383,8 +386,12 @@ def main(argv=None):
         return 2
     fixtures, tmp = make_fixtures(directory)
     matrix, not_applicable = [], []
+    if args.engine:
+        # Every jstls the suite starts, scripts and matrix cells alike.
+        os.environ["JSTLS_ENGINE"] = args.engine
+    env = script_env(fixtures)
     try:
-        results = run_suite(directory, items, script_env(fixtures),
+        results = run_suite(directory, items, env,
                             with_node=args.node, jobs=args.jobs)
         if not args.no_interop:
             matrix, not_applicable = run_interop(

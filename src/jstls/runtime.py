@@ -114,13 +114,14 @@ class Runtime:
 
     ``stdout``/``stderr``: file objects (text or binary) to write to;
     default: the real ones.  ``capture=True`` collects them instead and
-    returns them on the :class:`Result`.
+    returns them on the :class:`Result`.  ``engine``: ``'dukpy'`` or
+    ``'spidermonkey'``; by default $JSTLS_ENGINE, else dukpy.
     """
 
     def __init__(
         self,
         *,
-        engine="dukpy",
+        engine=None,
         argv0="jstls",
         exec_argv=(),
         stdout=None,
@@ -158,6 +159,7 @@ class Runtime:
     def close(self):
         """Release every handle and the engine."""
         self.loop.close()
+        self.engine.close()
 
     # -- stdio -------------------------------------------------------------
 

@@ -40,6 +40,8 @@ import logging
 import os
 import sys
 
+from . import EngineError, SlotBytesCodec
+
 
 def _import_extension():
     """Import dukpy's C extension without running dukpy/__init__.py.
@@ -120,6 +122,7 @@ def _load_native():
                 [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)],
             ),
             "JS_IsJobPending": (ctypes.c_bool, [ctypes.c_void_p]),
+            "JS_RunGC": (None, [ctypes.c_void_p]),
             "JS_GetException": (_JSValue, [ctypes.c_void_p]),
             "JS_GetGlobalObject": (_JSValue, [ctypes.c_void_p]),
             "JS_GetPropertyStr": (
@@ -163,7 +166,7 @@ _capsule_pointer.restype = ctypes.c_void_p
 _capsule_pointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
 
 
-class DukpyEngine:
+class DukpyEngine(SlotBytesCodec):
     """One QuickJS context, as dukpy 0.6 builds it."""
 
     name = "dukpy"
@@ -219,7 +222,10 @@ class DukpyEngine:
         """
         code = source.encode("utf-8")
         args = json.dumps(globals_).encode("utf-8")
-        result = _dukpy.eval_string(self, code, args, False, "<dukpy>")
+        try:
+            result = _dukpy.eval_string(self, code, args, False, "<dukpy>")
+        except JSError as exc:
+            raise EngineError(str(exc)) from None
         return None if result is None else json.loads(result)
 
     def expose(self, name, func):
@@ -314,25 +320,12 @@ class DukpyEngine:
         lib.JS_SetPropertyStr(ctx, glob, slot, buffer)
         lib.JS_FreeValue(ctx, glob)
 
-    # -- the bytes codec -------------------------------------------------------
-    #
-    # JS hands bytes to a host call by parking a Uint8Array in BYTES_OUT and
-    # passing the marker 0 (or, without the native path, a latin1 string); the
-    # host hands bytes back by parking an ArrayBuffer in BYTES_IN and returning
-    # its length (or the latin1 string).  lib/internal/host.js is the JS half.
+    def collect(self):
+        """A full garbage collection (cycles; the rest is freed at once).
 
-    BYTES_OUT = b"__jstlsBytesOut"
-    BYTES_IN = b"__jstlsBytesIn"
+        FinalizationRegistry callbacks it makes due run as promise jobs."""
+        if self.native:
+            self._lib.JS_RunGC(self._state.runtime)
 
-    def bytes_from_js(self, value):
-        """Decode the bytes argument of a host call."""
-        if isinstance(value, str):
-            return value.encode("latin-1")
-        return self.read_bytes(self.BYTES_OUT)
-
-    def bytes_to_js(self, data):
-        """Encode ``data`` as the result of a host call."""
-        if not self.native:
-            return bytes(data).decode("latin-1")
-        self.write_bytes(self.BYTES_IN, bytes(data))
-        return len(data)
+    def close(self):
+        """Nothing to give back: the context goes with this object."""

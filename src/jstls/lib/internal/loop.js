@@ -158,8 +158,11 @@ function printUncaught(err) {
     const { inspect } = require('internal/inspect');
     const isError = err instanceof Error || (err !== null &&
       typeof err === 'object' && typeof err.stack === 'string');
-    text = isError ? errors.codeFrame(err) + inspect(err) :
-      'Uncaught ' + inspect(err);
+    // inspect() first: it reads err.stack, and an engine that formats
+    // stacks on first read (V8, SpiderMonkey) learns the throw site for the
+    // code frame only then.
+    const body = inspect(err);
+    text = isError ? errors.codeFrame(err) + body : 'Uncaught ' + body;
   } catch {
     // Printing itself failed (a broken inspect or a hostile getter):
     // fall back to what the engine can always give.
