@@ -30,12 +30,12 @@ class HostError(Exception):
         self.props = props
 
     def record(self):
-        return {
-            "name": self.name,
-            "code": self.code,
-            "message": str(self),
-            **self.props,
-        }
+        record = {"name": self.name, "message": str(self), **self.props}
+        # Some of Node's errors have no code property at all (OpenSSL's
+        # own reasons, such as a PKCS#12 MAC failure).
+        if self.code is not None:
+            record["code"] = self.code
+        return record
 
 
 def os_error_record(exc, syscall=None, **props):

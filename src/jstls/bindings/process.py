@@ -145,6 +145,10 @@ class ProcessBinding:
         return engine.take_rejections(b"__jstlsRejections")
 
     def exit(self, code):
+        # Rejections still untold (an uncaught error ended the program
+        # first) die with the process, as in Node; left with the engine,
+        # dukpy would report the first as a failure of the evaluation.
+        self._runtime.engine.take_rejections(b"__jstlsRejections")
         self._runtime.flush_stdio()
         return code
 

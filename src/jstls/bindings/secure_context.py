@@ -675,7 +675,11 @@ class SecureContext:
         self._set_session_id_context(raw)
         self._set_session_timeout(raw)
         self._load_pfx(ctx)
-        for engine in ("clientCertEngine", "privateKeyEngine"):
+        # privateKeyEngine means something only with privateKeyIdentifier.
+        engines = ["clientCertEngine"]
+        if o.get("privateKeyIdentifier") is not None:
+            engines.append("privateKeyEngine")
+        for engine in engines:
             if o.get(engine) is not None:
                 # LIMITATION: OpenSSL 4.0 has no engines; Node reports the
                 # same error when its OpenSSL is built without them.

@@ -675,6 +675,11 @@ class TLSMachine:
         if self._state is State.HANDSHAKING and self._held is None:
             self._handshake(events)
         if self._state is State.OPEN or self._state is State.CLOSING:
+            # A client's session: TLS 1.2 settled it in the handshake, so it
+            # is told before the data that came with the last flight; TLS
+            # 1.3 tickets arrive among the data.
+            if not self.server_side:
+                self._note_session(events)
             self._read(events)
             if not self.server_side:
                 self._note_session(events)

@@ -203,6 +203,12 @@ function createSecureContext(options) {
       typeof options !== 'object')) {
     throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
   }
+  const engine = options && options.clientCertEngine;
+  if (engine !== undefined && engine !== null && typeof engine !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.clientCertEngine',
+                                         ['string', 'null', 'undefined'],
+                                         engine);
+  }
   return new SecureContext(options || {});
 }
 
@@ -1238,6 +1244,8 @@ class Server extends net.Server {
     this.sessionIdContext = options.sessionIdContext ||
       defaultSessionIdContext();
     this._tlsOptions = { ...options, sessionIdContext: this.sessionIdContext };
+    // Node passes a clientCertEngine on only when it is truthy.
+    if (!options.clientCertEngine) delete this._tlsOptions.clientCertEngine;
     this._sharedContext = createSecureContext(this._tlsOptions);
     if (options.ticketKeys) this.setTicketKeys(options.ticketKeys);
     if (listener) this.on('secureConnection', listener);

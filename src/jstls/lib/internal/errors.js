@@ -353,6 +353,10 @@ function fromHostRecord(record) {
     Object.assign(err, rest);
     return err;
   }
+  if (code === undefined) {
+    // An OpenSSL reason Node reports without a code.
+    return Object.assign(new Base(message), props);
+  }
   return errorWithCode(Base, code, message, props);
 }
 

@@ -1,5 +1,4 @@
 'use strict';
-// known-issue: the OpenSSL error for a PFX whose passphrase is wrong has code null in jstls; node's Error has no code property (undefined)
 
 // A PFX that does not open with the passphrase given: createSecureContext
 // throws OpenSSL's error ("mac verify failure"), a plain Error without a

@@ -1,5 +1,4 @@
 'use strict';
-// known-issue: a TLS 1.2 client's 'session' event comes after the data and 'end' that arrived with the server's last handshake flight (node: right after 'secureConnect'); tls_machine reports the session after reading
 
 // The session a client keeps for the `session` option of tls.connect()
 // arrives in a 'session' event.  In TLS 1.2 the session is settled by the
