@@ -11,7 +11,7 @@ const read = (name) => fs.readFileSync(path.join(dir, name));
 
 const server = tls.createServer({
   key: read('server-key.pem'), cert: read('server-cert.pem'),
-  sessionTimeout: 1,
+  sessionTimeout: 2,
 }, (s) => s.end());
 server.listen(0, () => {
   const port = server.address().port;
@@ -27,7 +27,7 @@ server.listen(0, () => {
       c.on('close', () => { if (last) server.close(); else next(); });
     }, delay);
   }
-  const steps = [['first', 0], ['at once', 0], ['after 2.5 s', 2500]];
+  const steps = [['first', 0], ['at once', 0], ['after 3.5 s', 3500]];
   function next() {
     const [label, delay] = steps.shift();
     attempt(label, delay, steps.length === 0);

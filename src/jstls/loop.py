@@ -114,21 +114,29 @@ class HostLoop:
         self._events = []
         self._chunks = []
         self._chunk_size = 0
+        self._watched = {}  # fd -> (interest, handle), as the selector has
         self.interrupted = None
 
     # -- registration ------------------------------------------------------
 
     def watch(self, handle, events):
+        # Handles re-arm after every read and write, mostly to the same
+        # interest: the selector is asked only when it changes.
+        watched = (events, handle)
+        if self._watched.get(handle.fd) == watched:
+            return
         try:
             self.selector.modify(handle.fd, events, handle)
         except KeyError:
             self.selector.register(handle.fd, events, handle)
+        self._watched[handle.fd] = watched
 
     def unwatch(self, handle):
         self.always_ready.discard(handle)
         fd = getattr(handle, "fd", None)
         if fd is None:
             return
+        self._watched.pop(fd, None)
         try:
             self.selector.unregister(fd)
         except (KeyError, ValueError):

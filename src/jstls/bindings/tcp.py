@@ -278,6 +278,10 @@ class StreamHandle(TlsPump, Handle):
                 self._tls_receive(data)
             else:
                 self.loop.emit_data(self, data)
+            if len(data) < self.CHUNK:
+                # The kernel had no more: spare the recv that would say so
+                # (the selector reports what comes next).
+                return
 
     def _on_eof(self):
         if self.tls is not None:
@@ -311,11 +315,14 @@ class StreamHandle(TlsPump, Handle):
         Through TLS, ``data`` is plaintext and what is sent its records.
         """
         if self.tls is not None:
-            self.tls.send(data)
-            out = self.tls.pull()
+            machine = self.tls
+            machine.send(data)
+            out = machine.pull()
             queued = self._send(out, request) if out else 0
-            # A write can fail the machine: advance() reports it.
-            self._tls_turn()
+            # A write that failed the machine left its error for advance()
+            # to report (nothing else can have happened: nothing was read).
+            if machine.has_events() or not machine.established:
+                self._tls_turn()
             return queued
         return self._send(data, request)
 

@@ -1151,6 +1151,16 @@ class TLSMachine:
             utf8(label) if isinstance(label, str) else label, length, context)
 
     @property
+    def established(self):
+        """Whether the handshake completed (and the machine is not yet
+        closed by a failure)."""
+        return self._established and self._state is not State.CLOSED
+
+    def has_events(self):
+        """Whether events wait for the next ``advance()``."""
+        return bool(self._events)
+
+    @property
     def error(self):
         """The record of the fatal error, if one happened."""
         return self._error
