@@ -6,6 +6,7 @@ the same at the machine level, the conformance scripts against node."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import threading
@@ -80,16 +81,27 @@ server.listen(PORT, '127.0.0.1');
     assert "Cert Status: good" in out
 
 
-def test_client_request_ocsp_against_s_server_status_file(fx):
+@contextlib.contextmanager
+def _s_server(fx, *flags):
+    """openssl s_server (TLS 1.2) with the fixture identity; its port."""
     port = free_port()
     server = subprocess.Popen(
         [OPENSSL, "s_server", "-accept", str(port), "-key",
          str(fx / "server-key.pem"), "-cert", str(fx / "server-cert.pem"),
-         "-status_file", str(fx / "ocsp-response.der"), "-tls1_2", "-www"],
+         "-tls1_2", *flags],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
     try:
         wait_for_port(port)
+        yield port
+    finally:
+        server.kill()
+        server.wait()
+
+
+def test_client_request_ocsp_against_s_server_status_file(fx):
+    with _s_server(fx, "-status_file", str(fx / "ocsp-response.der"),
+                   "-www") as port:
         result = run_js(f"""
 const tls = require('tls'); const fs = require('fs');
 const c = tls.connect({{ port: {port}, servername: 'localhost',
@@ -101,9 +113,6 @@ c.on('OCSPResponse', (resp) => console.log('OCSPResponse',
   resp.equals(fs.readFileSync(FX + '/ocsp-response.der'))));
 c.resume();
 """, fx)
-    finally:
-        server.kill()
-        server.wait()
     assert result.stdout == "OCSPResponse true\nsecureConnect\n"
 
 
@@ -158,15 +167,7 @@ server.listen(PORT, '127.0.0.1');
 
 
 def test_client_renegotiates_with_s_server(fx):
-    port = free_port()
-    server = subprocess.Popen(
-        [OPENSSL, "s_server", "-accept", str(port), "-key",
-         str(fx / "server-key.pem"), "-cert", str(fx / "server-cert.pem"),
-         "-tls1_2", "-client_renegotiation", "-rev", "-quiet"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
-    try:
-        wait_for_port(port)
+    with _s_server(fx, "-client_renegotiation", "-rev", "-quiet") as port:
         result = run_js(f"""
 const tls = require('tls'); const fs = require('fs');
 const c = tls.connect({{ port: {port}, servername: 'localhost',
@@ -180,7 +181,4 @@ const c = tls.connect({{ port: {port}, servername: 'localhost',
 c.setEncoding('utf8');
 c.on('data', (d) => {{ console.log(d.trim()); c.destroy(); }});
 """, fx)
-    finally:
-        server.kill()
-        server.wait()
     assert result.stdout == "renegotiate true\nrenegotiated null true\nhello\n"

@@ -1,9 +1,10 @@
 'use strict';
+// A server TLSSocket made by hand is never checked: authorized stays false
+// even for a good client certificate (only a tls.Server checks), as in Node.
 
 // new tls.TLSSocket(socket, options) on the server side of accepted net
 // sockets: isServer, server, secureContext, requestCert,
-// rejectUnauthorized, ALPNProtocols, SNICallback.  (Its `authorized`:
-// known_issues/tlssocket_server_authorized.js.)
+// rejectUnauthorized, ALPNProtocols, SNICallback.
 const tls = require('tls');
 const net = require('net');
 const fs = require('fs');
@@ -28,7 +29,8 @@ const plain = net.createServer((raw) => {
   });
   s.on('secure', () => {
     const peer = s.getPeerCertificate();
-    console.log('server secure: peer', peer.subject ? peer.subject.CN : '(none)',
+    console.log('server secure: authorized', s.authorized,
+                'peer', peer.subject ? peer.subject.CN : '(none)',
                 'alpn', s.alpnProtocol, 'servername', s.servername);
     s.end('hello from a wrapped socket');
   });
