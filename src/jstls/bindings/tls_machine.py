@@ -56,7 +56,7 @@ from OpenSSL import SSL
 from OpenSSL._util import ffi, lib
 
 from . import HostError, utf8
-from .secure_context import (error_record, openssl_error,
+from .secure_context import (error_record, hidden, openssl_error,
                              register_connection, take_errors)
 from .x509 import certificate_object
 
@@ -519,6 +519,10 @@ class TLSMachine:
         self._starts_seen = self._dones_seen = 0
         self.ocsp_response = None
         self._sessions_noted = 0
+        # A client's sessions from OpenSSL's new-session callback, still to
+        # report; None when that callback cannot be installed.
+        self._client_sessions = [] if not server_side and \
+            hidden("SSL_CTX_sess_set_new_cb") is not None else None
         # Server: report new sessions (newSession listeners); the session
         # a resumeSession listener handed over.
         self.session_events = False
@@ -746,14 +750,29 @@ class TLSMachine:
         if code == _WANT_READ or code == _WANT_WRITE:
             return
         if code == _ZERO_RETURN:
+            # Tickets that came just before the close_notify are told
+            # before it, while the socket still listens.
+            if not self.server_side:
+                self._note_session(events)
             events.append(("close_notify",))
             self._after_shutdown_change()
             return
         self._fail(events)
 
     def _note_session(self, events):
-        # LIMITATION: a TLS 1.3 KeyUpdate also counts as a state-machine
-        # exit, and reports the (unchanged) session once more.
+        # A client's new sessions, one event each, as OpenSSL's new-session
+        # callback made them (a TLS 1.3 server sends two tickets: two
+        # sessions, as Node reports).
+        if self._client_sessions:
+            events.extend(("session", der) for der in self._client_sessions)
+            self._client_sessions.clear()
+            return
+        if self._client_sessions is not None:
+            return
+        # Without that callback (see secure_context.hidden), the session
+        # is read after each turn that exited OpenSSL's state machine.
+        # LIMITATION: then two tickets read in one turn are one event, and
+        # a TLS 1.3 KeyUpdate reports the (unchanged) session once more.
         if self._state_exits != self._sessions_noted:
             self._sessions_noted = self._state_exits
             session = self.session()
@@ -1092,11 +1111,12 @@ class TLSMachine:
         except ValueError:
             return None
 
-    # -- server session callbacks (newSession / resumeSession) ---------------
+    # -- session callbacks (client sessions, newSession / resumeSession) ----
 
     def _on_new_session(self, session):
-        # Called by OpenSSL once a server made a session it would cache.
-        if not self.session_events:
+        # Called by OpenSSL once it made a session it would cache: a
+        # client's to offer later, a server's for 'newSession' listeners.
+        if self.server_side and not self.session_events:
             return
         size = lib.i2d_SSL_SESSION(session, ffi.NULL)
         if size <= 0:
@@ -1104,6 +1124,9 @@ class TLSMachine:
         buf = ffi.new("unsigned char[]", size)
         lib.i2d_SSL_SESSION(session, ffi.new("unsigned char **", buf))
         der = ffi.buffer(buf, size)[:]
+        if not self.server_side:
+            self._client_sessions.append(der)
+            return
         try:
             session_id = session_fields(der)["id"]
         except ValueError:
