@@ -14,7 +14,7 @@ const response = read('ocsp-response.der');
 const subject = (der) => new X509Certificate(der).subject;
 
 // What the listener answers, connection by connection.
-const answers = ['response', 'nothing', 'error'];
+const answers = ['response', 'nothing', 'error', 'not a buffer'];
 
 const server = tls.createServer({
   key: read('server-key.pem'),
@@ -26,8 +26,19 @@ server.on('OCSPRequest', (certificate, issuer, callback) => {
   console.log('OCSPRequest:', subject(certificate), '/ issuer',
               issuer && subject(issuer), '/ answering', answer);
   setTimeout(() => {
-    if (answer === 'error') callback(new Error('no OCSP today'));
-    else callback(null, answer === 'response' ? response : null);
+    if (answer === 'error') {
+      callback(new Error('no OCSP today'));
+    } else if (answer === 'not a buffer') {
+      // Refused at once; the handshake waits for a proper answer.
+      try {
+        callback(null, 'a string');
+      } catch (err) {
+        console.log('  callback threw:', err.name, err.code, err.message);
+      }
+      callback(null, null);
+    } else {
+      callback(null, answer === 'response' ? response : null);
+    }
   }, 20);
 });
 server.on('tlsClientError', (err) => {
@@ -69,13 +80,13 @@ function fromSocket(done) {
 server.listen(0, () => {
   connect({ requestOCSP: true }, () => {
     connect({ requestOCSP: true }, () => {
-      connect({ requestOCSP: true }, () => {
+      connect({ requestOCSP: true }, () => connect({ requestOCSP: true }, () => {
         console.log('without requestOCSP:');
         connect({}, () => {
           answers.push('response');
           fromSocket(() => server.close());
         });
-      });
+      }));
     });
   });
 });

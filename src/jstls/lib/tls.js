@@ -801,7 +801,10 @@ class TLSSocket extends net.Socket {
     }
     let called = false;
     server.emit('resumeSession', Buffer.from(id, 'latin1'), (err, data) => {
-      if (called) return;
+      if (called) {
+        this._onTlsError(new codes.ERR_MULTIPLE_CALLBACK());
+        return;
+      }
       called = true;
       if (this._handle === null) return;
       if (err) {
@@ -864,8 +867,18 @@ class TLSSocket extends net.Socket {
     server.emit('OCSPRequest', Buffer.from(cert, 'latin1'),
                 issuer === null ? null : Buffer.from(issuer, 'latin1'),
                 (err, response) => {
-                  if (called || this._handle === null) return;
+                  if (called) {
+                    this._onTlsError(new codes.ERR_MULTIPLE_CALLBACK());
+                    return;
+                  }
                   called = true;
+                  if (this._handle === null) return;
+                  if (!err && response && !ArrayBuffer.isView(response)) {
+                    // Node's words; the handshake stays paused, as there.
+                    throw errors.errorWithCode(
+                      TypeError, 'ERR_INVALID_ARG_TYPE',
+                      'OCSP response must be a buffer');
+                  }
                   if (err) {
                     this._onTlsError(err);
                     return;
