@@ -363,6 +363,10 @@ function certificateFromHost(obj, seen = []) {
 class TLSSocket extends net.Socket {
   constructor(socket, options = {}) {
     const tlsOptions = { ...options };
+    if (tlsOptions.secureContext &&
+        !(tlsOptions.secureContext instanceof SecureContext)) {
+      throw new codes.ERR_TLS_INVALID_CONTEXT('context');
+    }
     let handle = null;
     let info;
     // A TLSSocket's handle already carries TLS: TLS inside it goes over

@@ -37,6 +37,12 @@ attempt('unknown cipher', () => tls.createSecureContext({
   ciphers: 'NOT-A-CIPHER' }));
 attempt('unknown curve', () => tls.createSecureContext({
   ecdhCurve: 'nocurve' }));
+attempt('TLSSocket secureContext', () => new tls.TLSSocket(new net.Socket(),
+  { secureContext: {} }));
+attempt('connect secureContext', () => tls.connect({ port: 1,
+  secureContext: 42 }));
+process.on('warning', () => {});  // createSecurePair's deprecation
+attempt('createSecurePair context', () => tls.createSecurePair(42));
 attempt('handshakeTimeout type', () => tls.createServer({
   handshakeTimeout: 'soon' }));
 

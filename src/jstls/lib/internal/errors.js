@@ -255,6 +255,8 @@ const messages = {
   ERR_TLS_DH_PARAM_SIZE: [Error, (size) =>
     `DH parameter size ${size} is less than 2048`],
   ERR_TLS_HANDSHAKE_TIMEOUT: [Error, () => 'TLS handshake timeout'],
+  ERR_TLS_INVALID_CONTEXT: [TypeError, (name) =>
+    `${name} must be a SecureContext`],
   ERR_TLS_INVALID_PROTOCOL_VERSION: [TypeError, (version, kind) =>
     `${JSON.stringify(version)} is not a valid ${kind} TLS protocol version`],
   ERR_TLS_RENEGOTIATION_DISABLED: [Error, () =>
