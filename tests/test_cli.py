@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
-from conftest import HAVE_SPIDERMONKEY, clean_env, run_jstls
+from conftest import HAVE_SPIDERMONKEY, NODE, clean_env, run_jstls, run_node
 
 # PythonMonkey's permanent debugger global tells the engines apart.
 ENGINE_PROBE = ["-p", "typeof debuggerGlobal"]
@@ -109,3 +111,31 @@ def test_unknown_engine_is_one_line_and_exit_9():
     err = proc.stderr.decode()
     assert err.count("\n") == 1 and "'v8'" in err
     assert "Traceback" not in err
+
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_example_hello_runs():
+    proc = run_jstls(["run", str(EXAMPLES / "hello.js")])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode().splitlines() == [
+        "promise jobs run first",
+        f"hello from jstls on OpenSSL {_openssl_version()}",
+        "exit code 0",
+    ]
+
+
+def _openssl_version():
+    from cryptography.hazmat.backends.openssl import backend
+
+    return backend.openssl_version_text().split()[1]
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_example_tls_echo_prints_what_node_prints():
+    mine = run_jstls(["run", str(EXAMPLES / "tls_echo.js")])
+    theirs = run_node([str(EXAMPLES / "tls_echo.js")])
+    assert mine.returncode == 0, mine.stderr
+    assert mine.stdout == theirs.stdout
+    assert b"echoed: hello over TLS" in mine.stdout
