@@ -85,7 +85,12 @@ def _run_pair(folder, command):
                               env=clean_env())
     try:
         line = server.stdout.readline()
-        assert line == b"server bound\n", server.stderr.read()
+        if line != b"server bound\n":
+            error = server.stderr.read()
+            if b"EADDRINUSE" in error:
+                # Someone else took the docs' port since collection.
+                pytest.skip("port 8000 is taken")
+            raise AssertionError(error)
         client = subprocess.run([*command, "client.js"], cwd=folder,
                                 input=b"hello from stdin\n",
                                 capture_output=True, env=clean_env(),
